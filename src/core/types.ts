@@ -77,3 +77,55 @@ export interface PageMatch {
   title: string;
   sentences: SentenceMatch[];
 }
+
+/** A source in the base: an article with its metadata and cleaned text (claim offsets point into `text`). */
+export type Source = Article;
+
+/**
+ * A check-worthy sentence of a source, anchored W3C-style: `exact` with its `prefix`/`suffix` context
+ * (TextQuoteSelector) and `start`/`end` offsets into the source text (TextPositionSelector).
+ */
+export interface Claim {
+  /** `${sourceId}:${start}`: stable as long as the source text is. */
+  id: string;
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** A machine-found relation between claims of two different sources. */
+export interface Relation {
+  /** `${a}|${b}` with a < b. */
+  id: string;
+  a: string;
+  b: string;
+  stance: 'corroborates' | 'conflicts';
+  similarity: number;
+  reasons: Reason[];
+}
+
+/** One entity named or titled differently across sources ('Weikov' vs 'Steve Witkoff'). */
+export interface Discrepancy {
+  kind: 'person' | 'role' | 'place' | 'organization';
+  /** The form most sources use, or the fullest one. */
+  entity: string;
+  variants: { text: string; sourceId: string; claimId?: string }[];
+}
+
+export const PACK_FORMAT = 'crosscheck-claim-pack';
+export const PACK_VERSION = 1;
+
+export interface ClaimPack {
+  format: typeof PACK_FORMAT;
+  version: typeof PACK_VERSION;
+  /** ISO date-time the pack was built. */
+  created: string;
+  generator: string;
+  sources: Source[];
+  claims: Claim[];
+  relations: Relation[];
+  discrepancies: Discrepancy[];
+}
