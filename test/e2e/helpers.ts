@@ -1,0 +1,40 @@
+// Shared by the end-to-end tests: the built extension folders and the local test-page server.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic, type StaticServer } from '../../build/serve.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const PAGES = join(ROOT, 'test/fixtures/pages');
+export const SHARED_DATA = process.env.CROSSCHECK_DATA
+  ? resolve(process.env.CROSSCHECK_DATA)
+  : resolve(ROOT, '../shared/data');
+
+export function extensionDir(target: 'chromium' | 'firefox'): string {
+  const dir = join(DIST, target);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build first`);
+  return dir;
+}
+
+export function servePages(): Promise<StaticServer> {
+  return serveStatic({ '/': PAGES, '/readability/': join(SHARED_DATA, 'readability-test-pages') });
+}
+
+export interface MarkedSentence {
+  id: string;
+  verdict: string;
+  text: string;
+}
+
+/** Runs in the page: highlighted sentences, their pieces joined (one entry per data-crosscheck-id). */
+export function readMarks(): MarkedSentence[] {
+  const byId = new Map<string, MarkedSentence>();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-crosscheck-id]')) {
+    const id = el.dataset.crosscheckId!;
+    const entry = byId.get(id) ?? { id, verdict: el.dataset.crosscheckVerdict ?? '', text: '' };
+    entry.text += el.textContent ?? '';
+    byId.set(id, entry);
+  }
+  return [...byId.values()].map((m) => ({ ...m, text: m.text.replace(/\s+/g, ' ').trim() }));
+}
