@@ -142,17 +142,18 @@ function fail(where: string, message: string): never {
  * integer, got -1`.
  */
 export function parsePack(json: unknown): ClaimPack {
-  // A newer pack gets a message that says what to do, not a literal mismatch.
-  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
-    const { format, version } = json as { format?: unknown; version?: unknown };
-    if (format !== undefined && format !== PACK_FORMAT)
-      fail('format', `expected "${PACK_FORMAT}", got ${shown(format)} (not a Crosscheck claim pack)`);
-    if (typeof version === 'number' && Number.isInteger(version) && version > PACK_VERSION)
-      fail(
-        'version',
-        `pack version ${version} is newer than this Crosscheck reads (${PACK_VERSION}); update Crosscheck`,
-      );
-  }
+  // Valibot's object schemas accept arrays, so the root gets its own check.
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    fail('(root)', `expected a JSON object, got ${shown(json)}`);
+  // Another file, or a newer pack, gets a message that says what it is rather than a literal mismatch.
+  const { format, version } = json as { format?: unknown; version?: unknown };
+  if (format !== undefined && format !== PACK_FORMAT)
+    fail('format', `expected "${PACK_FORMAT}", got ${shown(format)} (not a Crosscheck claim pack)`);
+  if (typeof version === 'number' && Number.isInteger(version) && version > PACK_VERSION)
+    fail(
+      'version',
+      `pack version ${version} is newer than this Crosscheck reads (${PACK_VERSION}); update Crosscheck`,
+    );
   const result = v.safeParse(ClaimPackSchema, json, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];

@@ -133,6 +133,11 @@ const JsonArticleSchema = v.object(
   'expected a JSON object',
 );
 
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
 function readJsonArticle(id: string, content: string): Article {
   let json: unknown;
   try {
@@ -140,12 +145,15 @@ function readJsonArticle(id: string, content: string): Article {
   } catch (error) {
     throw new ArticleError(`invalid JSON: ${(error as Error).message}`);
   }
+  // Valibot's object schema accepts arrays, so the root gets its own check.
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ArticleError(`(root): expected a JSON object with title and text, got ${shown(json)}`);
   const result = v.safeParse(JsonArticleSchema, json);
   if (!result.success) {
     const issue = result.issues[0];
-    const field = v.getDotPath(issue);
-    const got = issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)?.slice(0, 60);
-    throw new ArticleError(`${field ?? '(root)'}: ${issue.message}, got ${got}`);
+    const field = v.getDotPath(issue) ?? '(root)';
+    if (issue.input === undefined) throw new ArticleError(`${field}: missing required field`);
+    throw new ArticleError(`${field}: ${issue.message}, got ${shown(issue.input)}`);
   }
   const a = result.output;
   const article: Article = { id: a.id ?? id, title: a.title.trim(), text: a.text };
