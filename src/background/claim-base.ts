@@ -1,7 +1,10 @@
-// The in-memory matching index over the claim base. It is a cache: built once per worker start from
-// the stored claims, behind one promise, so a worker woken by a message answers as soon as it is built.
+// The in-memory matching index over the claim base. It is a cache of what Dexie holds: built once
+// per worker start behind one promise, after the bundled seed pack is loaded (idempotently), so a
+// worker woken by a message answers as soon as it is built. Writers call invalidate().
 import browser from 'webextension-polyfill';
-import { ClaimIndex, parsePack, type ClaimPack } from '../core/index.ts';
+import { ClaimIndex, parsePack } from '../core/index.ts';
+import { openDatabase, type CrosscheckDB } from './db.ts';
+import { loadSeedPack } from './store.ts';
 
 export interface ClaimBase {
   index: ClaimIndex;
@@ -9,24 +12,38 @@ export interface ClaimBase {
   claimCount: number;
 }
 
+let db: CrosscheckDB | undefined;
 let ready: Promise<ClaimBase> | undefined;
+
+export function database(): CrosscheckDB {
+  db ??= openDatabase();
+  return db;
+}
 
 export function claimBase(): Promise<ClaimBase> {
   ready ??= build().catch((e: unknown) => {
-    ready = undefined; // let the next call try again instead of caching the failure
+    ready = undefined; // the next call tries again instead of caching the failure
     throw e;
   });
   return ready;
 }
 
-async function loadSeedPack(): Promise<ClaimPack> {
+/** Drops the cached index; the next call rebuilds it from Dexie. */
+export function invalidate(): void {
+  ready = undefined;
+}
+
+async function seed(store: CrosscheckDB): Promise<void> {
   const response = await fetch(browser.runtime.getURL('seed-pack.json'));
-  return parsePack(await response.json());
+  const text = await response.text();
+  await loadSeedPack(store, parsePack(JSON.parse(text)), text);
 }
 
 async function build(): Promise<ClaimBase> {
-  const pack = await loadSeedPack();
+  const store = database();
+  await seed(store);
+  const [sources, claims] = await Promise.all([store.sources.toArray(), store.claims.toArray()]);
   const index = new ClaimIndex();
-  index.add(pack.claims, pack.sources);
-  return { index, sourceCount: pack.sources.length, claimCount: pack.claims.length };
+  index.add(claims, sources);
+  return { index, sourceCount: sources.length, claimCount: claims.length };
 }
