@@ -1,21 +1,60 @@
 // The background worker (a service worker in Chromium, an event page in Firefox). Stateless by
 // design: listeners are registered at top level on every start, and everything it knows is rebuilt
-// from storage behind one `ready` promise the first time a call needs it.
+// from Dexie behind one `ready` promise the first time a call needs it.
+import browser from 'webextension-polyfill';
 import { serve } from './router.ts';
-import { claimBase } from './claim-base.ts';
+import { claimBase, database } from './claim-base.ts';
 import { matchPage } from '../core/index.ts';
+import type { ContentEvent, SourceInfo } from '../shared/messages.ts';
+import * as settings from './site-settings.ts';
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new Error(`${name} must be a string`);
+  return value;
+}
+
+/** Tells every tab's content script to re-annotate (or drop its highlights). */
+async function broadcast(event: ContentEvent['event']): Promise<void> {
+  const message: ContentEvent = { crosscheck: 1, event };
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  }
+}
 
 serve({
   async ping() {
     const base = await claimBase();
     return { version: __VERSION__, sources: base.sourceCount, claims: base.claimCount };
   },
-  async matchPage(payload) {
-    const { url, title, text } = payload;
-    if (typeof url !== 'string' || typeof title !== 'string' || typeof text !== 'string') {
-      throw new Error('url, title and text must be strings');
-    }
-    const base = await claimBase();
-    return matchPage(base.index, { title, text });
+  async siteStatus({ host }) {
+    return settings.siteStatus(database(), requireString(host, 'host'));
   },
+  async setSiteEnabled({ host, enabled }) {
+    await settings.setSiteEnabled(database(), requireString(host, 'host'), enabled === true);
+    void broadcast('refresh');
+    return { enabled: enabled === true };
+  },
+  async setPaused({ paused }) {
+    await settings.setPaused(database(), paused === true);
+    void broadcast('refresh');
+    return { paused: paused === true };
+  },
+  async matchPage(payload) {
+    const title = requireString(payload.title, 'title');
+    const text = requireString(payload.text, 'text');
+    requireString(payload.url, 'url');
+    const base = await claimBase();
+    const match = matchPage(base.index, { title, text });
+    const ids = [...new Set(match.sentences.flatMap((s) => s.reports.map((r) => r.sourceId)))];
+    const sources: Record<string, SourceInfo> = {};
+    for (const s of await database().sources.bulkGet(ids)) {
+      if (s) sources[s.id] = { title: s.title, site: s.site, published: s.published, url: s.url };
+    }
+    return { ...match, sources };
+  },
+});
+
+// Seed the base as soon as the extension is installed or updated, not on the first page visit.
+browser.runtime.onInstalled.addListener(() => {
+  claimBase().catch((e: unknown) => console.error('crosscheck: could not load the seed pack', e));
 });

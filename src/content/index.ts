@@ -1,22 +1,132 @@
 // Content script: runs at document_idle on http(s) pages.
 //
-//   page-text ──(article text)──▶ background matchPage ──(matched sentences)──▶ highlighter
+//   siteStatus? ─▶ page-text (article root → text + segments) ─▶ background matchPage
+//        ─▶ highlighter (mark.js, in idle slices) ─▶ card on click / Enter
+//   dom-watcher ─▶ new subtrees annotated the same way; navigation → start over
 //
-// It sends the background only the article text it found and highlights what comes back.
+// It sends the background only the article text it found, and keeps the reports it got back for
+// the cards. Everything is torn down through one AbortController (refresh, disable).
+import browser from 'webextension-polyfill';
 import { callBackground } from '../shared/rpc.ts';
-import { collectSegments, findArticleRoot, segmentAt } from './page-text.ts';
-import { highlightSentence } from './highlighter.ts';
+import type { ContentEvent, SourceInfo } from '../shared/messages.ts';
+import type { SentenceMatch } from '../core/types.ts';
+import { collectSegments, findArticleRoot, isSkippedTree, segmentAt, type PageText } from './page-text.ts';
+import { clearHighlights, highlightSentence, MARK_CLASS } from './highlighter.ts';
+import { ReportCard, type CardData } from './card.ts';
+import { idle, watchDom } from './dom-watcher.ts';
 
-async function annotate(): Promise<void> {
-  const root = findArticleRoot(document);
-  const page = collectSegments(root);
+const SLICE_MS = 8;
+const MIN_NEW_TEXT = 80;
+
+let controller: AbortController | undefined;
+let nextId = 0;
+const cards = new Map<string, CardData>();
+
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function annotateText(page: PageText, signal: AbortSignal): Promise<void> {
   if (page.text.length < 40) return;
-  const match = await callBackground('matchPage', { url: location.href, title: document.title, text: page.text });
-  for (const sentence of match.sentences) {
+  const reply = await callBackground('matchPage', { url: location.href, title: document.title, text: page.text });
+  if (signal.aborted) return;
+  await highlightAll(page, reply.sentences, reply.sources, signal);
+}
+
+/** Marks sentences in slices of a few ms so a long page never blocks the main thread for long. */
+async function highlightAll(page: PageText, sentences: SentenceMatch[], sources: Record<string, SourceInfo>, signal: AbortSignal) {
+  let sliceStart = performance.now();
+  for (const sentence of sentences) {
+    if (signal.aborted) return;
     const segment = segmentAt(page, sentence.start);
-    if (!segment) continue;
-    highlightSentence(segment.element, sentence.text, `s${sentence.start}`, sentence.verdict);
+    if (!segment || !segment.element.isConnected) continue;
+    const id = `cc${nextId++}`;
+    const highlight = highlightSentence(segment.element, sentence.text, id, sentence.verdict);
+    if (highlight.elements.length) {
+      cards.set(id, { verdict: sentence.verdict, sentence: sentence.text, reports: sentence.reports, sources });
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
   }
 }
 
-annotate().catch((e: unknown) => console.debug('crosscheck:', e));
+function markOf(target: EventTarget | null): HTMLElement | undefined {
+  return target instanceof Element ? ((target.closest(`mark.${MARK_CLASS}`) as HTMLElement | null) ?? undefined) : undefined;
+}
+
+function openCardFor(mark: HTMLElement, card: ReportCard): void {
+  const id = mark.dataset.crosscheckId;
+  const data = id ? cards.get(id) : undefined;
+  if (!data || !id) return;
+  const first = document.querySelector<HTMLElement>(`mark.${MARK_CLASS}[data-crosscheck-id="${CSS.escape(id)}"][data-crosscheck-first]`);
+  card.open(first ?? mark, data);
+}
+
+async function start(): Promise<void> {
+  controller?.abort();
+  const ctrl = new AbortController();
+  controller = ctrl;
+  const { signal } = ctrl;
+  signal.addEventListener('abort', () => {
+    cards.clear();
+    clearHighlights(document.body ?? document.documentElement);
+  });
+
+  const status = await callBackground('siteStatus', { host: location.hostname });
+  if (!status.enabled || signal.aborted) return;
+
+  const card = new ReportCard(document, signal);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const mark = markOf(e.target);
+      if (mark) openCardFor(mark, card);
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const mark = e.key === 'Enter' ? markOf(e.target) : undefined;
+      if (mark) {
+        e.preventDefault();
+        openCardFor(mark, card);
+      }
+    },
+    { signal },
+  );
+
+  let root = findArticleRoot(document);
+  watchDom(
+    document.body ?? document.documentElement,
+    {
+      added(elements) {
+        if (!root.isConnected) root = findArticleRoot(document);
+        for (const el of elements) {
+          if (isSkippedTree(el, document.body) || el.closest(`.${MARK_CLASS}`)) continue;
+          const page = collectSegments(el);
+          if (page.text.length >= MIN_NEW_TEXT) void annotateText(page, signal).catch(report);
+        }
+      },
+      navigated() {
+        void start().catch(report);
+      },
+    },
+    signal,
+  );
+  await annotateText(collectSegments(root), signal);
+}
+
+function report(e: unknown): void {
+  console.debug('crosscheck:', e instanceof Error ? e.message : e);
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const event = (message as Partial<ContentEvent> | null)?.event;
+  if (event === 'refresh') idle(() => void start().catch(report));
+  else if (event === 'disable') controller?.abort();
+  return undefined;
+});
+
+void start().catch(report);

@@ -76,7 +76,7 @@ export function findArticleRoot(doc: Document): Element {
   return topScore > 200 ? top : body;
 }
 
-function isSkippedTree(el: Element, stop: Element): boolean {
+export function isSkippedTree(el: Element, stop: Element): boolean {
   for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
   return false;
 }

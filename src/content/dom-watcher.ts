@@ -1,0 +1,85 @@
+// Watches the page for content that arrives later (infinite scroll, client-side navigation) and
+// hands it over in batches. The observer callback only queues records; the work happens in idle
+// time, never while the tab is hidden, and ignores the extension's own nodes so our highlights
+// don't feed back into more work. A rate limit keeps a page that mutates forever from costing more
+// than a few batches a second.
+import { OWN_PREFIX } from './page-text.ts';
+
+export interface DomWatcherHandlers {
+  /** New element subtrees, outermost only, already connected. */
+  added(elements: Element[]): void;
+  /** location.href changed (history API navigation). */
+  navigated(): void;
+}
+
+const MIN_BATCH_INTERVAL_MS = 300;
+
+function isOwn(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (!el) return false;
+  if (el.tagName === 'CROSSCHECK-CARD') return true;
+  return typeof el.className === 'string' && el.className.includes(OWN_PREFIX) && el.tagName === 'MARK';
+}
+
+export const idle = (fn: () => void, timeout = 1000): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout });
+  else setTimeout(fn, 50);
+};
+
+export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: AbortSignal): void {
+  let queue: Node[] = [];
+  let scheduled = false;
+  let lastUrl = location.href;
+  let lastRun = 0;
+
+  const run = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    if (document.hidden) {
+      document.addEventListener('visibilitychange', schedule, { once: true, signal });
+      return;
+    }
+    const wait = lastRun + MIN_BATCH_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      scheduled = true;
+      setTimeout(() => idle(run), wait);
+      return;
+    }
+    lastRun = performance.now();
+    if (location.href !== lastUrl) {
+      lastUrl = location.href;
+      queue = [];
+      handlers.navigated();
+      return;
+    }
+    const nodes = queue;
+    queue = [];
+    const elements = nodes.filter((n): n is Element => n.nodeType === Node.ELEMENT_NODE && n.isConnected && !isOwn(n));
+    // Outermost only: a subtree added together with its children is one piece of new content.
+    const outer = elements.filter((e) => !elements.some((other) => other !== e && other.contains(e)));
+    if (outer.length) handlers.added(outer);
+  };
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    idle(run);
+  }
+
+  const observer = new MutationObserver((records) => {
+    let relevant = location.href !== lastUrl;
+    for (const r of records) {
+      if (isOwn(r.target)) continue;
+      for (const n of r.addedNodes) {
+        if (n.nodeType === Node.ELEMENT_NODE && !isOwn(n)) {
+          queue.push(n);
+          relevant = true;
+        }
+      }
+    }
+    if (relevant) schedule();
+  });
+  observer.observe(target, { childList: true, subtree: true });
+  window.addEventListener('popstate', schedule, { signal });
+  signal.addEventListener('abort', () => observer.disconnect());
+}
