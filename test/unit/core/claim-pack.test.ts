@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
@@ -242,6 +244,14 @@ describe('parsePack', () => {
 });
 
 describe('serializePack', () => {
+  it('writes the example of docs/claim-pack.md, which is this fixture, byte for byte', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../docs/claim-pack.md'), 'utf8');
+    const example = /```json\n([\s\S]*?\n)```/.exec(doc)?.[1];
+    assert.ok(example, 'docs/claim-pack.md has a json example');
+    assert.deepEqual(parsePackText(example), fixture());
+    assert.equal(serializePack(fixture()), example);
+  });
+
   it('round-trips through parsePack', () => {
     const text = serializePack(fixture());
     assert.deepEqual(parsePackText(text), fixture());
