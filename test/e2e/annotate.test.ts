@@ -1,0 +1,148 @@
+// Annotation end to end, in real Chromium and Firefox with the built extension: highlights and
+// verdicts on a local news page, the report card, content added later, pages with nothing to match,
+// real pages from the Readability test set, and (Chromium) a cold service worker.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StaticServer } from '../../build/serve.ts';
+import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { readMarks, servePages, type MarkedSentence } from './helpers.ts';
+
+/** A sentence that agrees with the seeds, appended to prove the pipeline ran on a page. */
+const SENTINEL =
+  'Russia has agreed to enact legislation committing it not to pursue additional Ukrainian territory, officials said.';
+
+async function appendParagraph(page: TestPage, text: string, id: string): Promise<void> {
+  await page.evaluate(
+    ({ text, id }) => {
+      const p = document.createElement('p');
+      p.id = id;
+      p.textContent = text;
+      (document.querySelector('article') ?? document.body).append(p);
+    },
+    { text, id },
+  );
+}
+
+async function marksAfterSentinel(page: TestPage): Promise<MarkedSentence[]> {
+  await appendParagraph(page, SENTINEL, 'crosscheck-test-sentinel');
+  await page.waitFor('#crosscheck-test-sentinel [data-crosscheck-id]', 20_000);
+  return (await page.evaluate(readMarks)).filter((m) => !SENTINEL.includes(m.text));
+}
+
+const find = (marks: MarkedSentence[], pattern: RegExp) => marks.find((m) => pattern.test(m.text));
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`annotation in ${name}`, () => {
+    let browser: TestBrowser;
+    let server: StaticServer;
+    before(async () => {
+      server = await servePages();
+      browser = await launch(name);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('the demo page gets exactly the expected highlights and verdicts', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/demo-news.html`);
+      await page.waitFor('[data-crosscheck-id]');
+      const marks = await marksAfterSentinel(page);
+      const expected: [RegExp, string[]][] = [
+        [/first time that Russia had agreed/, ['corroborated']],
+        [/pass legislation committing it not to seize/, ['corroborated']],
+        [/met Vladimir Putin in Alaska/, ['mixed']],
+        [/invoked the collective defence clause four times/, ['conflicting']],
+        [/NATO membership is open to negotiation/, ['conflicting']],
+        [/Donetsk and Luhansk/, ['corroborated']],
+      ];
+      for (const [pattern, verdicts] of expected) {
+        const mark = find(marks, pattern);
+        assert.ok(mark, `${pattern} is highlighted; got ${JSON.stringify(marks)}`);
+        assert.ok(verdicts.includes(mark.verdict), `${pattern}: verdict ${mark.verdict}, expected ${verdicts}`);
+      }
+      for (const unrelated of [/bakeries/, /bicycle lane/, /Most read/, /Reader:/, /Markets rally/]) {
+        assert.equal(find(marks, unrelated), undefined, `${unrelated} must not be highlighted`);
+      }
+      // Marking crosses inline elements: the sentence with <em>Alaska</em> is one highlight in pieces.
+      const pieces = await page.evaluate(() => document.querySelectorAll('em [data-crosscheck-id], [data-crosscheck-id] em').length);
+      assert.ok(pieces >= 1, 'a highlight spans the <em> inside its sentence');
+      await page.close();
+    });
+
+    test('a highlight opens its report card by click and by keyboard; Escape closes it', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/demo-news.html`);
+      await page.waitFor('[data-crosscheck-verdict="conflicting"]');
+      const cardShown = () =>
+        page.evaluate(() => {
+          const host = document.querySelector('crosscheck-card') as HTMLElement | null;
+          return !!host && getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 0;
+        });
+      await page.click('[data-crosscheck-verdict="conflicting"][data-crosscheck-first]');
+      assert.equal(await cardShown(), true, 'click opens the card');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'CROSSCHECK-CARD', 'focus moves into the card');
+      assert.equal(
+        await page.evaluate(() => (document.querySelector('crosscheck-card') as HTMLElement & { shadowRoot: ShadowRoot | null }).shadowRoot),
+        null,
+        'the shadow root is closed to page scripts',
+      );
+      const text = await page.cardText();
+      if (text !== undefined) {
+        assert.match(text, /Conflicting/);
+        assert.match(text, /number: /, `the card gives the reason: ${text}`);
+      }
+      await page.press('Escape');
+      assert.equal(await cardShown(), false, 'Escape closes the card');
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.crosscheckVerdict), 'conflicting', 'focus returns to the highlight');
+
+      await page.focus('[data-crosscheck-verdict="mixed"][data-crosscheck-first]');
+      await page.press('Enter');
+      assert.equal(await cardShown(), true, 'Enter on a focused highlight opens the card');
+      const mixed = await page.cardText();
+      if (mixed !== undefined) {
+        assert.match(mixed, /Corroborating/);
+        assert.match(mixed, /place: .*Alaska.*↔.*Alcazar|place: .*Alcazar.*↔.*Alaska/, mixed);
+      }
+      await page.close();
+    });
+
+    test('a paragraph added later is highlighted too', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/demo-news.html`);
+      await page.waitFor('[data-crosscheck-id]');
+      await appendParagraph(page, 'Witkoff said it was the first time Russia had agreed to something like this.', 'late');
+      await page.waitFor('#late [data-crosscheck-verdict="corroborated"]', 20_000);
+      await page.close();
+    });
+
+    test('a page with nothing to match gets no highlight', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/unrelated-news.html`);
+      const marks = await marksAfterSentinel(page);
+      assert.deepEqual(marks, []);
+      await page.close();
+    });
+
+    for (const sample of ['nytimes-4', 'guardian-1', 'yahoo-3', 'breitbart', 'bbc-1', 'wapo-1']) {
+      test(`real page ${sample} loads without highlights that don't belong`, async () => {
+        const page = await browser.newPage();
+        await page.goto(`${server.origin}/readability/${sample}/source.html`);
+        const marks = await marksAfterSentinel(page);
+        assert.deepEqual(marks, [], `unexpected highlights on ${sample}`);
+        await page.close();
+      });
+    }
+
+    if (name === 'chromium') {
+      test('after the service worker is stopped, the first page is still annotated', async () => {
+        await browser.stopBackground!();
+        const page = await browser.newPage();
+        await page.goto(`${server.origin}/demo-news.html`);
+        await page.waitFor('[data-crosscheck-verdict="conflicting"]', 20_000);
+        await page.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,93 @@
+// One small page interface over playwright-core (Chromium) and puppeteer-core (Firefox), so each
+// end-to-end scenario is written once and run in both browsers.
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import { launchChromium, launchFirefox } from '../../build/browsers.ts';
+import { extensionDir } from './helpers.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R, arg?: A): Promise<R>;
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Text of the report card, read from outside its closed shadow root; undefined where a browser can't. */
+  cardText(): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  newPage(): Promise<TestPage>;
+  extensionUrl(path: string): string;
+  /** Stops the extension's background (Chromium: the service worker) to test a cold start. */
+  stopBackground?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function playwrightPage(page: PwPage): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout, state: 'attached' })),
+    click: (selector) => page.click(selector),
+    focus: (selector) => page.focus(selector),
+    press: (key) => page.keyboard.press(key),
+    async cardText() {
+      // CDP's DOM domain pierces closed shadow roots, which page scripts (and tests) otherwise can't.
+      const cdp = await page.context().newCDPSession(page);
+      type DomNode = { nodeName: string; nodeValue?: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      await cdp.detach();
+      const find = (n: DomNode): DomNode | undefined =>
+        n.nodeName === 'CROSSCHECK-CARD' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
+      const text = (n: DomNode): string =>
+        n.nodeName === 'STYLE' ? '' : (n.nodeValue ?? '') + [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join(' ');
+      const host = find(root);
+      return host ? text(host).replace(/\s+/g, ' ').trim() : undefined;
+    },
+    close: () => page.close(),
+  };
+}
+
+function puppeteerPage(page: PpPage): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout })),
+    click: (selector) => page.click(selector),
+    focus: (selector) => page.focus(selector),
+    press: (key) => page.keyboard.press(key as never),
+    cardText: async () => undefined,
+    close: () => page.close(),
+  };
+}
+
+export async function launch(name: BrowserName): Promise<TestBrowser> {
+  if (name === 'chromium') {
+    const s = await launchChromium(extensionDir('chromium'));
+    return {
+      name,
+      newPage: async () => playwrightPage(await s.context.newPage()),
+      extensionUrl: s.extensionUrl,
+      async stopBackground() {
+        const page = s.context.pages()[0] ?? (await s.context.newPage());
+        const cdp = await s.context.newCDPSession(page);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
+      },
+      close: s.close,
+    };
+  }
+  const s = await launchFirefox(extensionDir('firefox'));
+  return {
+    name,
+    newPage: async () => puppeteerPage(await s.browser.newPage()),
+    extensionUrl: s.extensionUrl,
+    close: s.close,
+  };
+}
