@@ -15,6 +15,8 @@ export const comparisonJson = (c: Comparison): Comparison => ({
   reasons: c.reasons.map(reasonJson),
 });
 
+const STANCES = ['corroborates', 'conflicts', 'discusses', 'unrelated'];
+
 export interface Pair {
   id: string;
   a: string;
@@ -52,6 +54,10 @@ export function readPairs(path: string, { needLabel = false } = {}): Pair[] {
             `${at}: ${key}: expected a non-empty string, got ${JSON.stringify(record[key]) ?? 'nothing'}`,
           );
       }
+      if (needLabel && !STANCES.includes(record.label as string))
+        throw new CliError(
+          `${at}: label: expected one of ${STANCES.join(', ')}, got ${JSON.stringify(record.label)}`,
+        );
       const id = record.id as string;
       const first = ids.get(id);
       if (first !== undefined) throw new CliError(`${at}: id: duplicate id "${id}" (first on line ${first})`);
