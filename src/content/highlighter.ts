@@ -15,6 +15,11 @@ export interface Highlight {
 /** Highlights the first occurrence of `sentence` in `block`; returns the mark elements (empty if not found). */
 export function highlightSentence(block: Element, sentence: string, id: string, verdict: Verdict): Highlight {
   const elements: HTMLElement[] = [];
+  // Only the first occurrence: a sentence repeated in one block is one claim, one highlight. mark.js
+  // calls `filter` per text node of a match (across elements), so count the marked characters and
+  // refuse nodes once the first match is complete.
+  let wanted = -1;
+  let marked = 0;
   new Mark(block as HTMLElement).mark(sentence, {
     element: 'mark',
     className: MARK_CLASS,
@@ -23,12 +28,14 @@ export function highlightSentence(block: Element, sentence: string, id: string, 
     diacritics: false,
     caseSensitive: true,
     ignoreJoiners: false,
-    exclude: [`.${MARK_CLASS}`],
-    // Only the first occurrence: a sentence repeated in one block is one claim, one highlight.
-    // mark.js counts marked pieces per term, so the first match is the one seen with a count of 0.
-    filter: (_node: Text, _term: string, _total: number, counter: number) => counter === 0,
+    exclude: [`.${MARK_CLASS}`, 'crosscheck-card'],
+    filter: (_node: Text, match: string) => {
+      if (wanted < 0) wanted = match.length;
+      return marked < wanted;
+    },
     each: (el: Element) => {
       const mark = el as HTMLElement;
+      marked += mark.textContent?.length ?? 0;
       mark.dataset.crosscheckVerdict = verdict;
       mark.dataset.crosscheckId = id;
       elements.push(mark);
