@@ -1,0 +1,275 @@
+// Stance of statement b toward statement a. First: are they about the same proposition (weighted
+// overlap of content terms, entities, numbers and dates)? Then: does one side contradict the other
+// (a different number, date or place for the same thing; negation of a shared predicate; an antonym)?
+import { analyze, dateKey, phraseAround, type Features, type Term } from './analyze.ts';
+import { COUNTRIES } from './gazetteer.ts';
+import { ANTONYMS, AUXILIARIES } from './lexicon.ts';
+import type { DateMention, NumberMention } from './quantities.ts';
+import { splitSentences } from './split-sentences.ts';
+import type { Comparison, Reason, Stance } from './types.ts';
+
+/** Thresholds, tuned on general behaviour (docs/quality.md), not on any one pair. */
+export const STANCE_THRESHOLDS = {
+  /** Below this similarity nothing is related unless content words are shared. */
+  related: 0.08,
+  /** Similarity from which a contradiction counts as being about the same proposition. */
+  conflict: 0.2,
+  /** Similarity from which b corroborates a. */
+  corroborate: 0.3,
+};
+
+const POLE = new Map<string, { scale: number; pole: 0 | 1 }>();
+ANTONYMS.forEach(([p, n], scale) => {
+  POLE.set(p, { scale, pole: 0 });
+  POLE.set(n, { scale, pole: 1 });
+});
+const EVENT_TERMS = new Set(['meet', 'visit', 'elect', 'vote', 'attack', 'strike', 'hold', 'sign', 'deal']);
+
+const features = (x: string | Features): Features => (typeof x === 'string' ? analyze(x) : x);
+
+/** Weighted cosine over term sets: each shared term counts sqrt(wA·wB). */
+export function similarityOf(
+  fa: Features,
+  fb: Features,
+): { similarity: number; shared: Term[]; sharedContent: number } {
+  let wa = 0;
+  let wb = 0;
+  let dot = 0;
+  let sharedContent = 0;
+  const shared: Term[] = [];
+  for (const t of fa.terms.values()) wa += t.weight;
+  for (const t of fb.terms.values()) {
+    wb += t.weight;
+    const u = fa.terms.get(t.key);
+    if (!u) continue;
+    dot += Math.sqrt(t.weight * u.weight);
+    shared.push(u);
+    if (u.kind === 'content' && t.kind === 'content') sharedContent += 1;
+    else if (u.kind === 'generic' || t.kind === 'generic') sharedContent += 0.3;
+  }
+  // Cosine alone punishes a short claim restated inside a long sentence; the containment of the smaller
+  // side corrects that without letting one shared word dominate.
+  const cosine = wa && wb ? dot / Math.sqrt(wa * wb) : 0;
+  const containment = wa && wb ? dot / Math.min(wa, wb) : 0;
+  const similarity = Math.min(1, 0.6 * cosine + 0.4 * containment);
+  return { similarity, shared, sharedContent };
+}
+
+function numbersConflict(an: NumberMention[], bn: NumberMention[]): Reason | undefined {
+  for (const x of an) {
+    if (!x.unit) continue;
+    const same = bn.filter((y) => y.unit === x.unit);
+    if (!same.length) continue;
+    const fits = (y: NumberMention) => compatible(x, y) || compatible(y, x);
+    if (same.some(fits)) continue;
+    const y = same[0];
+    if (y) return { kind: 'number', a: x.text, b: y.text };
+  }
+  return undefined;
+}
+
+function compatible(x: NumberMention, y: NumberMention): boolean {
+  if (x.value === y.value) return true;
+  if (x.bound === 'min') return y.value >= x.value;
+  if (x.bound === 'max') return y.value <= x.value;
+  if (x.bound === 'approx') return Math.abs(x.value - y.value) <= Math.abs(x.value) * 0.15;
+  return false;
+}
+
+const DATE_FIELDS = ['year', 'month', 'day', 'weekday', 'relative'] as const;
+function datesConflict(ad: DateMention[], bd: DateMention[]): Reason | undefined {
+  for (const x of ad) {
+    let clash: DateMention | undefined;
+    let agrees = false;
+    for (const y of bd) {
+      const common = DATE_FIELDS.filter((k) => x[k] !== undefined && y[k] !== undefined);
+      if (!common.length) continue;
+      if (common.every((k) => x[k] === y[k])) agrees = true;
+      else clash ??= y;
+    }
+    if (clash && !agrees) return { kind: 'date', a: x.text, b: clash.text };
+  }
+  return undefined;
+}
+
+function placesConflict(fa: Features, fb: Features): Reason | undefined {
+  const places = (f: Features) => f.entities.filter((e) => e.kind === 'place' && e.locative && !e.demonym);
+  const pa = places(fa);
+  const pb = places(fb);
+  if (!pa.length || !pb.length) return undefined;
+  const fits = (x: (typeof pa)[number], y: (typeof pa)[number]) =>
+    x.key === y.key ||
+    x.parent === y.key ||
+    y.parent === x.key ||
+    (x.parent !== undefined && x.parent === y.parent && false);
+  // A country against a place that may lie inside it is not a contradiction; only like against like.
+  const level = (e: (typeof pa)[number]) => (COUNTRIES.has(e.key) && !e.parent ? 'country' : 'local');
+  for (const x of pa) {
+    if (pb.some((y) => fits(x, y))) continue;
+    const y = pb.find((y) => !fits(x, y) && level(x) === level(y));
+    if (y) return { kind: 'place', a: x.text, b: y.text };
+  }
+  return undefined;
+}
+
+/** A shared predicate negated on one side only ("will not leave" vs "would leave"). */
+function negationConflict(fa: Features, fb: Features): Reason | undefined {
+  let best: { u: Term; t: Term; score: number } | undefined;
+  for (const t of fb.terms.values()) {
+    if (t.kind !== 'content') continue;
+    const u = fa.terms.get(t.key);
+    if (!u || u.kind !== 'content' || u.negated === t.negated) continue;
+    // Quote the predicate rather than its object: prefer verb-like words ("were cancelled", "to resign").
+    const score = verbish(fa, u.token) + verbish(fb, t.token);
+    if (!best || score > best.score) best = { u, t, score };
+  }
+  return best && { kind: 'negation', a: phraseAround(fa, best.u.token), b: phraseAround(fb, best.t.token) };
+}
+
+function verbish(f: Features, i: number): number {
+  const t = f.tokens[i];
+  const prev = f.tokens[i - 1]?.lower ?? '';
+  if (!t) return 0;
+  return (
+    (/(ed|able|ible)$/.test(t.lower) ? 1 : 0) +
+    (AUXILIARIES.has(prev) || prev.endsWith("n't") || prev === 'not' ? 1 : 0)
+  );
+}
+
+function poles(f: Features): Map<number, { pole: 0 | 1; token: number }> {
+  const out = new Map<number, { pole: 0 | 1; token: number }>();
+  for (const t of f.terms.values()) {
+    const p = POLE.get(t.key);
+    if (!p || t.negated) continue;
+    const prev = out.get(p.scale);
+    out.set(
+      p.scale,
+      prev && prev.pole !== p.pole ? { pole: 2 as 0, token: -1 } : { pole: p.pole, token: t.token },
+    );
+  }
+  return out;
+}
+
+function antonymConflict(fa: Features, fb: Features): Reason | undefined {
+  const pa = poles(fa);
+  const pb = poles(fb);
+  for (const [scale, x] of pa) {
+    const y = pb.get(scale);
+    if (!y || x.token < 0 || y.token < 0 || x.pole === y.pole) continue;
+    return { kind: 'antonym', a: phraseAround(fa, x.token, false), b: phraseAround(fb, y.token, false) };
+  }
+  return undefined;
+}
+
+/** Same specific role, different person ('Secretary of State Rubio' vs 'Secretary of State Blinken'). */
+function personConflict(fa: Features, fb: Features): Reason | undefined {
+  for (const x of fa.entities) {
+    if (x.kind !== 'person' || !x.roleKey) continue;
+    for (const y of fb.entities) {
+      // Only an office that one person holds at a time: same title for the same country or body.
+      if (
+        y.kind === 'person' &&
+        y.roleKey === x.roleKey &&
+        x.roleScope &&
+        y.roleScope === x.roleScope &&
+        y.key !== x.key &&
+        !fb.terms.has(x.key) &&
+        !fa.terms.has(y.key)
+      )
+        return { kind: 'person', a: `${x.role} ${x.text}`, b: `${y.role} ${y.text}` };
+    }
+  }
+  return undefined;
+}
+
+/** Same person, different role: reported, but does not decide the stance on its own. */
+function roleDifference(fa: Features, fb: Features): Reason | undefined {
+  for (const x of fa.entities) {
+    if (x.kind !== 'person' || !x.roleKey) continue;
+    const y = fb.entities.find(
+      (e) => e.kind === 'person' && e.key === x.key && e.roleKey && e.roleKey !== x.roleKey,
+    );
+    if (!y || !y.roleKey) continue;
+    const xs = x.roleKey.split(' ');
+    const ys = y.roleKey.split(' ');
+    if (xs.every((w) => ys.includes(w)) || ys.every((w) => xs.includes(w))) continue;
+    return { kind: 'role', a: `${x.role} ${x.text}`, b: `${y.role} ${y.text}` };
+  }
+  return undefined;
+}
+
+export function compare(a: string | Features, b: string | Features): Comparison {
+  const fa = features(a);
+  const fb = features(b);
+  const { similarity, shared, sharedContent } = similarityOf(fa, fb);
+  const sim = Math.round(similarity * 1000) / 1000;
+  const related = sharedContent >= 1 && similarity >= STANCE_THRESHOLDS.related;
+  if (!related) return { stance: 'unrelated', similarity: sim, reasons: [] };
+
+  const reasons: Reason[] = [];
+  const sameProposition = similarity >= STANCE_THRESHOLDS.conflict && sharedContent >= 1;
+  // An event with a shared participant ("talks with Putin") placed somewhere else is a conflict even
+  // when the rest of the sentences differ.
+  const sharedEvent =
+    shared.some(
+      (t) => t.kind === 'entity' && fa.entities.some((e) => e.key === t.key && e.kind !== 'place'),
+    ) && shared.some((t) => EVENT_TERMS.has(t.key));
+  if (sameProposition) {
+    for (const r of [
+      numbersConflict(fa.numbers, fb.numbers),
+      datesConflict(fa.dates, fb.dates),
+      placesConflict(fa, fb),
+      negationConflict(fa, fb),
+      antonymConflict(fa, fb),
+      personConflict(fa, fb),
+    ])
+      if (r) reasons.push(r);
+  } else if (sharedEvent) {
+    const r = placesConflict(fa, fb) ?? datesConflict(fa.dates, fb.dates);
+    if (r) reasons.push(r);
+  }
+  const role = roleDifference(fa, fb);
+  let stance: Stance;
+  if (reasons.length) stance = 'conflicts';
+  else if (similarity >= STANCE_THRESHOLDS.corroborate && sharedContent >= 1.3) {
+    stance = 'corroborates';
+    // What they share that is worth showing: the same number or date written differently.
+    for (const t of shared) {
+      if (t.kind !== 'number' && t.kind !== 'date') continue;
+      const x =
+        t.kind === 'number'
+          ? fa.numbers.find((n) => `#${n.value}${n.unit}` === t.key)
+          : fa.dates.find((d) => dateKey(d) === t.key);
+      const yt = fb.terms.get(t.key);
+      const y =
+        yt &&
+        (t.kind === 'number'
+          ? fb.numbers.find((n) => `#${n.value}${n.unit}` === t.key)
+          : fb.dates.find((d) => dateKey(d) === t.key));
+      if (x && y && x.text.toLowerCase() !== y.text.toLowerCase())
+        reasons.push({ kind: t.kind === 'number' ? 'number' : 'date', a: x.text, b: y.text });
+    }
+  } else stance = 'discusses';
+  if (role) reasons.push(role);
+  return { stance, similarity: sim, reasons };
+}
+
+/**
+ * The article's stance toward a claim: its sentences most similar to the claim decide. Conflict wins
+ * when a close sentence contradicts the claim; otherwise the best-matching sentence's stance.
+ */
+export function compareToArticle(claim: string, articleText: string, top = 3): Comparison {
+  const fc = analyze(claim);
+  const results = splitSentences(articleText)
+    .map((s) => compare(fc, analyze(s.text)))
+    .sort((x, y) => y.similarity - x.similarity)
+    .slice(0, top);
+  const best = results[0];
+  if (!best) return { stance: 'unrelated', similarity: 0, reasons: [] };
+  const pick =
+    results.find((r) => r.stance === 'conflicts' && r.similarity >= best.similarity * 0.8) ??
+    results.find((r) => r.stance === 'corroborates') ??
+    results.find((r) => r.stance === 'discusses') ??
+    best;
+  return { ...pick, similarity: best.similarity };
+}

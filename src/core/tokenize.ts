@@ -1,0 +1,116 @@
+// Tokens with offsets, normalised forms, stems and synonym labels. Everything downstream (entities,
+// numbers, negation, similarity) works on this one token array, so the text is scanned once.
+import { stemmer } from 'stemmer';
+import { IRREGULAR, STOP_WORDS, SYNONYMS } from './lexicon.ts';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Lowercase, straight apostrophes, possessive 's removed. */
+  lower: string;
+  /** Porter stem of the base form ('rose' → 'rise'). */
+  stem: string;
+  /** Synonym label ('climbed' → 'rise'), or the stem. Empty for the inner words of a matched phrase. */
+  canon: string;
+  /** True when canon comes from the synonym table (so it is a label, not a raw stem). */
+  syn: boolean;
+  /** Index one past the last token of the synonym phrase starting here (i + 1 for single words). */
+  phraseEnd: number;
+  kind: 'word' | 'number' | 'punct';
+  cap: boolean;
+  stop: boolean;
+}
+
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:\/\d+)?(?:st|nd|rd|th)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|[%$€£]|[^\s\p{L}\p{M}\d]/gu;
+
+const stemCache = new Map<string, string>();
+export function stemWord(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    s = stemmer(IRREGULAR[lower] ?? lower);
+    if (stemCache.size < 200_000) stemCache.set(lower, s);
+  }
+  return s;
+}
+
+/** Synonym phrases keyed by their stems ('step down' → 'step down' stems → 'resign'). */
+const PHRASES = new Map<string, string>();
+let maxPhrase = 1;
+for (const group of SYNONYMS) {
+  const label = group[0] ?? '';
+  for (const entry of group) {
+    const parts = entry.toLowerCase().split(/[\s-]+/);
+    const key = parts.map(stemWord).join(' ');
+    if (!PHRASES.has(key)) PHRASES.set(key, label);
+    maxPhrase = Math.max(maxPhrase, parts.length);
+  }
+}
+
+export function canonOf(stem: string): string {
+  return PHRASES.get(stem) ?? stem;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const t = m[0];
+    const start = m.index ?? 0;
+    const first = t[0] ?? '';
+    const kind: Token['kind'] = /\d/.test(first) ? 'number' : /\p{L}/u.test(first) ? 'word' : 'punct';
+    let lower = t.toLowerCase().replace(/’/g, "'");
+    if (kind === 'word' && lower.length > 3 && lower.endsWith("'s")) lower = lower.slice(0, -2);
+    else if (kind === 'word' && lower.endsWith("s'")) lower = lower.slice(0, -1);
+    const stem = kind === 'word' ? stemWord(lower) : lower;
+    tokens.push({
+      text: t,
+      start,
+      end: start + t.length,
+      lower,
+      stem,
+      canon: stem,
+      syn: false,
+      phraseEnd: tokens.length + 1,
+      kind,
+      cap: kind === 'word' && /\p{Lu}/u.test(first),
+      stop: kind === 'word' && (STOP_WORDS.has(lower) || lower.endsWith("n't")),
+    });
+  }
+  labelPhrases(tokens);
+  return tokens;
+}
+
+/** Greedy longest match of synonym phrases; hyphens inside a phrase are skipped ('three-way'). */
+function labelPhrases(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word') continue;
+    const idx: number[] = [i];
+    for (let j = i + 1; j < tokens.length && idx.length < maxPhrase; j++) {
+      const u = tokens[j];
+      if (!u) break;
+      if (u.kind === 'punct' && u.text === '-') continue;
+      if (u.kind !== 'word') break;
+      idx.push(j);
+    }
+    for (let n = idx.length; n >= 1; n--) {
+      const key = idx
+        .slice(0, n)
+        .map((k) => tokens[k]?.stem ?? '')
+        .join(' ');
+      const label = PHRASES.get(key);
+      if (label === undefined) continue;
+      t.canon = label;
+      t.syn = true;
+      const last = idx[n - 1] ?? i;
+      t.phraseEnd = last + 1;
+      for (let k = i + 1; k <= last; k++) {
+        const u = tokens[k];
+        if (u) u.canon = '';
+      }
+      i = last;
+      break;
+    }
+  }
+}
