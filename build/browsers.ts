@@ -65,6 +65,9 @@ export async function launchFirefox(extDir: string, opts: { headless?: boolean }
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
     defaultViewport: { width: 1200, height: 900 },
+    // Firefox 153 lets WebDriver navigate only to http(s)/file/about:blank unless system access is
+    // allowed; the tests open moz-extension:// pages (popup, dashboard).
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // Keep Firefox off the closed network: no updates, telemetry or remote settings.
