@@ -52,6 +52,16 @@ export async function launchChromium(extDir: string, opts: { headless?: boolean 
   };
 }
 
+/**
+ * Opens a moz-extension:// page. Firefox never reports the load of extension pages to WebDriver BiDi,
+ * so puppeteer's goto would time out although the page is there: start the navigation without
+ * awaiting it and wait for the document instead.
+ */
+export async function openExtensionPage(page: import('puppeteer-core').Page, url: string): Promise<void> {
+  page.goto(url).catch(() => undefined);
+  await page.waitForFunction((u: string) => location.href === u && document.readyState !== 'loading', { timeout: 15_000, polling: 50 }, url);
+}
+
 export interface FirefoxSession {
   browser: Browser;
   addonId: string;

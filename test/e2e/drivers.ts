@@ -2,7 +2,7 @@
 // end-to-end scenario is written once and run in both browsers.
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium, launchFirefox } from '../../build/browsers.ts';
+import { launchChromium, launchFirefox, openExtensionPage } from '../../build/browsers.ts';
 import { extensionDir } from './helpers.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -55,7 +55,7 @@ function playwrightPage(page: PwPage): TestPage {
 
 function puppeteerPage(page: PpPage): TestPage {
   return {
-    goto: async (url) => void (await page.goto(url)),
+    goto: async (url) => (url.startsWith('moz-extension:') ? openExtensionPage(page, url) : void (await page.goto(url))),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout })),
     click: (selector) => page.click(selector),

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, type FirefoxSession } from '../../build/browsers.ts';
+import { launchFirefox, openExtensionPage, type FirefoxSession } from '../../build/browsers.ts';
 import type { StaticServer } from '../../build/serve.ts';
 import { extensionDir, readMarks, servePages } from './helpers.ts';
 
@@ -22,7 +22,7 @@ test('firefox: the add-on installs with its gecko id', () => {
 
 test('firefox: the background answers an extension page', async () => {
   const page = await session.browser.newPage();
-  await page.goto(session.extensionUrl('popup.html'));
+  await openExtensionPage(page, session.extensionUrl('popup.html'));
   const handle = await page.waitForSelector('[data-testid="base-size"]', { timeout: 15_000 });
   const text = await handle!.evaluate((el) => el.textContent);
   assert.match(text ?? '', /^\d+ claims from 5 sources in your base\.$/);
