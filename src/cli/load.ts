@@ -1,11 +1,13 @@
 // Loading the CLI's inputs through core, with errors that name the file.
+import { extname } from 'node:path';
 import { parsePackText, readArticle, type Article, type ClaimPack } from '../core/index.ts';
 import { inputError } from './errors.ts';
 import { readTextFile } from './files.ts';
-import { parseHtml } from './html.ts';
+import { htmlParser } from './html.ts';
 
-export function loadArticle(path: string): Article {
+export async function loadArticle(path: string): Promise<Article> {
   const content = readTextFile(path);
+  const parseHtml = /^\.html?$/i.test(extname(path)) ? await htmlParser() : undefined;
   try {
     return readArticle(path, content, { parseHtml });
   } catch (error) {

@@ -8,4 +8,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // exitCode, not exit(): lets stdout drain when it is a pipe.
-process.exitCode = run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -27,14 +27,14 @@ Usage:
 Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error.
 `;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   pack: packCommand,
   match: matchCommand,
   compare: compareCommand,
   eval: evalCommand,
 };
 
-export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number {
+export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -55,7 +55,7 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
       io.stdout.write(USAGE);
       return 0;
     }
-    return handler(rest, io);
+    return await handler(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`crosscheck: ${firstLine(error.message)}\n`);

@@ -32,7 +32,7 @@ export function matchJson(match: PageMatch): PageMatch {
 
 export const reasonJson = (r: Reason): Reason => ({ kind: r.kind, a: r.a, b: r.b });
 
-export function matchCommand(args: string[], io: Io): number {
+export async function matchCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -43,7 +43,7 @@ export function matchCommand(args: string[], io: Io): number {
   const pagePath = positionals[0]!;
 
   const pack = loadPack(values.pack);
-  const page = loadArticle(pagePath);
+  const page = await loadArticle(pagePath);
   const index = new ClaimIndex();
   index.add(pack.claims, pack.sources);
   // A page that is itself one of the pack's sources would otherwise match every one of its own claims.

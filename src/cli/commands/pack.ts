@@ -10,7 +10,7 @@ import type { Io } from '../io.ts';
 
 export const PACK_USAGE = 'crosscheck pack <file|dir>... [-o pack.json]';
 
-export function packCommand(args: string[], io: Io): number {
+export async function packCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -23,14 +23,14 @@ export function packCommand(args: string[], io: Io): number {
   const reading = progressBar(io.stderr, 'reading');
   const articles: Article[] = [];
   const fileOf = new Map<string, string>();
-  files.forEach((file, i) => {
-    const article = loadArticle(file);
+  for (const [i, file] of files.entries()) {
+    const article = await loadArticle(file);
     const other = fileOf.get(article.id);
     if (other) throw new CliError(`${file}: same source id "${article.id}" as ${other} (rename one of them)`);
     fileOf.set(article.id, file);
     articles.push(article);
     reading.update(i + 1, files.length);
-  });
+  }
   reading.stop();
 
   const building = progressBar(io.stderr, 'packing');
