@@ -169,7 +169,7 @@ function findAttribution(tokens: Token[], entities: Entity[]): Features['attribu
     const pron = tokens[k];
     if (pron && /^(he|she|they|officials|reports|sources)$/.test(pron.lower))
       return { speaker: pron.text, cue: t.text };
-    const after = entities.find((e) => e.tokenStart === i + 1);
+    const after = entities.find((e) => (e.roleTokenStart ?? e.tokenStart) === i + 1);
     if (after) return { speaker: after.text, cue: t.text };
   }
   return undefined;

@@ -21,8 +21,10 @@ export interface SearchHit {
 }
 
 /** A posting list longer than this share of the base is skipped (the term is near a stop word here). */
-const COMMON_SHARE = 0.05;
-const COMMON_MIN = 500;
+const COMMON_SHARE = 0.005;
+const COMMON_MIN = 300;
+/** After this many candidate claims, further postings only add to claims already found (rarest terms first). */
+const MAX_CANDIDATES = 1500;
 const FEATURE_CACHE = 4096;
 
 const EVENT_TERMS = new Set([
@@ -53,12 +55,14 @@ function frameOf(f: Features): Features | undefined {
 
 export class ClaimIndex {
   private claims: Claim[] = [];
-  private alive: boolean[] = [];
+  private alive = new Uint8Array(1024);
   private docTerms: Int32Array[] = [];
   private docWeights: Float32Array[] = [];
   private docNorm = new Float64Array(0);
   private termIds = new Map<string, number>();
   private postings: number[][] = [];
+  /** Term weight in each posting, parallel to postings: the hot loop never touches per-claim arrays. */
+  private postingWeights: number[][] = [];
   private df: number[] = [];
   private aliveCount = 0;
   private dirty = true;
@@ -91,15 +95,22 @@ export class ClaimIndex {
           id = this.postings.length;
           this.termIds.set(t.key, id);
           this.postings.push([]);
+          this.postingWeights.push([]);
           this.df.push(0);
         }
         this.postings[id]?.push(doc);
+        this.postingWeights[id]?.push(t.weight);
         this.df[id] = (this.df[id] ?? 0) + 1;
         ids.push(id);
         ws.push(t.weight);
       }
       this.claims.push(c);
-      this.alive.push(true);
+      if (doc >= this.alive.length) {
+        const grown = new Uint8Array(this.alive.length * 2);
+        grown.set(this.alive);
+        this.alive = grown;
+      }
+      this.alive[doc] = 1;
       this.docTerms.push(Int32Array.from(ids));
       this.docWeights.push(Float32Array.from(ws));
       this.byId.set(c.id, doc);
@@ -115,7 +126,7 @@ export class ClaimIndex {
   removeSource(sourceId: string): void {
     for (const doc of this.bySource.get(sourceId) ?? []) {
       if (!this.alive[doc]) continue;
-      this.alive[doc] = false;
+      this.alive[doc] = 0;
       this.aliveCount--;
       const c = this.claims[doc];
       if (c) this.byId.delete(c.id);
@@ -137,7 +148,7 @@ export class ClaimIndex {
   }
 
   allClaims(): Claim[] {
-    return this.claims.filter((_, i) => this.alive[i]);
+    return this.claims.filter((_, i) => this.alive[i] === 1);
   }
 
   /** Features of a stored claim, analysed on demand and cached (the index itself keeps only term ids). */
@@ -191,8 +202,13 @@ export class ClaimIndex {
     const frame = frameOf(f);
     if (!frame) return hits;
     const seen = new Set(hits.map((h) => h.claim.id));
-    const extra = this.search(frame, { ...options, minSimilarity: 0.3, limit: options.limit ?? 10 });
-    return [...hits, ...extra.filter((h) => !seen.has(h.claim.id))];
+    // Only claims that say where or when can contradict the frame, so only those are kept.
+    const extra = this.search(frame, { ...options, minSimilarity: 0.2, limit: 40 }).filter((h) => {
+      if (seen.has(h.claim.id)) return false;
+      const g = this.features(h.claim);
+      return g.dates.length > 0 || g.entities.some((e) => e.kind === 'place' && e.locative);
+    });
+    return [...hits, ...extra.slice(0, options.limit ?? 10)];
   }
 
   search(query: string | Features, options: SearchOptions = {}): SearchHit[] {
@@ -203,7 +219,11 @@ export class ClaimIndex {
     const scores = this.scores;
     const touched: number[] = [];
     let qNorm = 0;
-    for (const t of f.terms.values()) {
+    // Rarest terms first: they name the proposition, and they fill the candidate set before common ones.
+    const qterms = [...f.terms.values()].sort(
+      (x, y) => (this.df[this.termIds.get(x.key) ?? -1] ?? 0) - (this.df[this.termIds.get(y.key) ?? -1] ?? 0),
+    );
+    for (const t of qterms) {
       const id = this.termIds.get(t.key);
       if (id === undefined) {
         qNorm += Math.log(1 + this.aliveCount) * t.weight; // unseen term: rarest possible
@@ -212,16 +232,18 @@ export class ClaimIndex {
       const idf = this.idf(id);
       qNorm += idf * t.weight;
       const list = this.postings[id];
-      if (!list || (this.df[id] ?? 0) > common) continue;
-      for (const doc of list) {
-        if (!this.alive[doc]) continue;
-        const ids = this.docTerms[doc];
-        const ws = this.docWeights[doc];
-        if (!ids || !ws) continue;
-        let w = 0;
-        for (let k = 0; k < ids.length; k++) if (ids[k] === id) w = ws[k] ?? 0;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] ?? 0) + idf * Math.sqrt(w * t.weight);
+      const weights = this.postingWeights[id];
+      if (!list || !weights || (this.df[id] ?? 0) > common) continue;
+      const alive = this.alive;
+      for (let k = 0; k < list.length; k++) {
+        const doc = list[k] ?? 0;
+        if (!alive[doc]) continue;
+        const add = idf * Math.sqrt((weights[k] ?? 0) * t.weight);
+        if (scores[doc] === 0) {
+          if (touched.length >= MAX_CANDIDATES) continue;
+          touched.push(doc);
+        }
+        scores[doc] = (scores[doc] ?? 0) + add;
       }
     }
     const hits: SearchHit[] = [];

@@ -89,7 +89,14 @@ export function cleanText(raw: string): string {
         seenShort.add(normalizeForRepeat(line.replace(/^published by\s+/i, '')));
       continue;
     }
-    if (CALL_TO_ACTION.test(line)) continue;
+    if (CALL_TO_ACTION.test(line)) {
+      // Keep the story's sentences when a call to action shares their paragraph.
+      line = line
+        .split(/(?<=[.!?])\s+/)
+        .filter((s) => !CALL_TO_ACTION.test(s))
+        .join(' ');
+      if (!line) continue;
+    }
 
     // "Latest" glued to or separated from the real text by punctuation is a section label.
     line = line.replace(/^latest\s*[:|–—-]\s*|^Latest(?=\p{Lu})/u, '');

@@ -225,8 +225,11 @@ export function compare(a: string | Features, b: string | Features): Comparison 
     ])
       if (r) reasons.push(r);
   } else if (sharedEvent) {
-    const r = placesConflict(fa, fb) ?? datesConflict(fa.dates, fb.dates);
-    if (r) reasons.push(r);
+    // A different place *and* a different date means two events (an earlier meeting), not a conflict.
+    const place = placesConflict(fa, fb);
+    const date = datesConflict(fa.dates, fb.dates);
+    if (place && !date) reasons.push(place);
+    else if (date && !place) reasons.push(date);
   }
   const role = roleDifference(fa, fb);
   let stance: Stance;

@@ -66,8 +66,17 @@ function isLocative(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** Titles by first word, so each token is checked against a handful of titles instead of all of them. */
+const TITLES_BY_FIRST = new Map<string, string[][]>();
+for (const seq of TITLE_SEQS) {
+  const first = (seq[0] ?? '').replace(/\.$/, '');
+  TITLES_BY_FIRST.set(first, [...(TITLES_BY_FIRST.get(first) ?? []), seq]);
+}
+
 function matchTitle(tokens: Token[], i: number): number {
-  for (const seq of TITLE_SEQS) {
+  const t0 = tokens[i];
+  if (!t0 || t0.kind !== 'word') return i;
+  for (const seq of TITLES_BY_FIRST.get(t0.lower) ?? []) {
     let j = i;
     let ok = true;
     for (const w of seq) {

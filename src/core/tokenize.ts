@@ -38,11 +38,14 @@ export function stemWord(lower: string): string {
 /** Synonym phrases keyed by their stems ('step down' → 'step down' stems → 'resign'). */
 const PHRASES = new Map<string, string>();
 let maxPhrase = 1;
+/** Stems that can start a synonym phrase: most tokens skip the phrase lookup entirely. */
+const STARTS = new Set<string>();
 for (const group of SYNONYMS) {
   const label = group[0] ?? '';
   for (const entry of group) {
     const parts = entry.toLowerCase().split(/[\s-]+/);
     const key = parts.map(stemWord).join(' ');
+    STARTS.add(stemWord(parts[0] ?? ''));
     if (!PHRASES.has(key)) PHRASES.set(key, label);
     maxPhrase = Math.max(maxPhrase, parts.length);
   }
@@ -85,7 +88,7 @@ export function tokenize(text: string): Token[] {
 function labelPhrases(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || t.kind !== 'word') continue;
+    if (!t || t.kind !== 'word' || !STARTS.has(t.stem)) continue;
     const idx: number[] = [i];
     for (let j = i + 1; j < tokens.length && idx.length < maxPhrase; j++) {
       const u = tokens[j];

@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { compare, compareToArticle, evaluatePairs, type LabelledPair } from '../../../src/core/index.ts';
+
+// Own examples of each general behaviour (not the dev pairs' wording).
+const stance = (a: string, b: string) => compare(a, b).stance;
+const reason = (a: string, b: string, kind: string) => compare(a, b).reasons.find((r) => r.kind === kind);
+
+test('paraphrases corroborate: synonyms, number words, date orders, percent forms', () => {
+  assert.equal(
+    stance(
+      'The coach resigned on Monday after the defeat.',
+      'The coach stepped down on Monday following the defeat.',
+    ),
+    'corroborates',
+  );
+  assert.equal(
+    stance(
+      'The ferry company cancelled 30 crossings because of the storm.',
+      'Thirty crossings were cancelled by the ferry company due to the storm.',
+    ),
+    'corroborates',
+  );
+  assert.equal(
+    stance(
+      'The referendum will be held on 3 October.',
+      'The referendum will take place on October 3, officials said.',
+    ),
+    'corroborates',
+  );
+  assert.equal(
+    stance(
+      'Unemployment climbed to 6.2 percent in May.',
+      'Joblessness rose 6.2% in May, unemployment figures show.',
+    ),
+    'corroborates',
+  );
+});
+
+test('different numbers, dates and places for the same thing conflict, naming both sides', () => {
+  assert.deepEqual(
+    reason('The referendum will be held on 3 October.', 'The referendum will be held on 13 October.', 'date'),
+    {
+      kind: 'date',
+      a: '3 October',
+      b: '13 October',
+    },
+  );
+  assert.deepEqual(
+    reason(
+      'The ferry company cancelled 30 crossings because of the storm.',
+      'The ferry company cancelled 80 crossings because of the storm.',
+      'number',
+    ),
+    {
+      kind: 'number',
+      a: '30 crossings',
+      b: '80 crossings',
+    },
+  );
+  const r = reason(
+    'The ministers held talks with Lavrov in Geneva on Friday.',
+    'Lavrov arrived for talks with the ministers in Vienna.',
+    'place',
+  );
+  assert.deepEqual(r, { kind: 'place', a: 'Geneva', b: 'Vienna' });
+  assert.equal(
+    stance(
+      'The strike was called twice this year, the union said.',
+      'The union has called the strike five times this year.',
+    ),
+    'conflicts',
+  );
+});
+
+test('negation of a shared predicate conflicts; the same negation on both sides corroborates', () => {
+  const c = compare(
+    'The finance minister said the budget is not negotiable.',
+    'The finance minister said the budget could be negotiated.',
+  );
+  assert.equal(c.stance, 'conflicts');
+  assert.deepEqual(c.reasons[0], { kind: 'negation', a: 'not negotiable', b: 'could be negotiated' });
+  assert.equal(
+    stance('The striker refused to apologise to the fans.', 'The striker apologised to the fans.'),
+    'conflicts',
+  );
+  assert.equal(
+    stance(
+      'The council agreed not to raise parking fees next year.',
+      'The council committed to not raising parking fees next year.',
+    ),
+    'corroborates',
+  );
+});
+
+test('antonyms conflict: rise/fall, open/close, agree/refuse', () => {
+  assert.deepEqual(
+    reason('Bread prices rose sharply in April.', 'Bread prices fell sharply in April.', 'antonym'),
+    { kind: 'antonym', a: 'rose', b: 'fell' },
+  );
+  assert.equal(
+    stance(
+      'The bridge will reopen to traffic in May.',
+      'The bridge will remain closed to traffic until next year.',
+    ),
+    'conflicts',
+  );
+  assert.equal(
+    stance(
+      'The union agreed to the new contract on Tuesday.',
+      'The union rejected the new contract on Tuesday.',
+    ),
+    'conflicts',
+  );
+});
+
+test('one shared name is not a shared proposition; one shared topic word only discusses', () => {
+  assert.equal(
+    stance('Rubio said a peace deal is not imminent.', 'Rubio will visit Miami next month.'),
+    'unrelated',
+  );
+  assert.equal(
+    stance('The mayor of Lyon opened a new tram line.', 'Lyon won the football derby on Sunday.'),
+    'unrelated',
+  );
+  assert.equal(
+    stance(
+      'The earthquake destroyed 300 homes in the valley.',
+      'Volunteers collected blankets for families after the earthquake.',
+    ),
+    'discusses',
+  );
+});
+
+test('compareToArticle: the most relevant sentences decide', () => {
+  const article =
+    'The city council met on Tuesday. Bread prices fell sharply in April, the bakers association said. The weather was mild.';
+  assert.equal(compareToArticle('Bread prices rose sharply in April.', article).stance, 'conflicts');
+  assert.equal(compareToArticle('Bread prices dropped sharply in April.', article).stance, 'corroborates');
+  assert.equal(compareToArticle('The central bank raised interest rates.', article).stance, 'unrelated');
+});
+
+test('dev pairs: accuracy at least 0.9 overall and every class represented', () => {
+  const pairs = readFileSync(join(import.meta.dirname, '../../../../shared/eval/dev-pairs.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LabelledPair);
+  const e = evaluatePairs(pairs);
+  assert.ok(e.accuracy >= 0.9, `accuracy ${e.accuracy} errors ${JSON.stringify(e.errors)}`);
+  assert.ok((e.perClass.conflicts?.accuracy ?? 0) >= 0.9);
+  assert.ok((e.perClass.corroborates?.accuracy ?? 0) >= 0.85);
+});
+
+test('evaluatePairs counts a wrong prediction against its class', () => {
+  const e = evaluatePairs([
+    {
+      a: 'Bread prices rose sharply in April.',
+      b: 'Bread prices fell sharply in April.',
+      label: 'corroborates',
+    },
+    {
+      a: 'Bread prices rose sharply in April.',
+      b: 'Bread prices climbed sharply in April.',
+      label: 'corroborates',
+    },
+  ]);
+  assert.equal(e.accuracy, 0.5);
+  assert.equal(e.confusion.corroborates?.conflicts, 1);
+  assert.equal(e.errors.length, 1);
+});

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ClaimIndex, matchPage, verdictOf } from '../../../src/core/index.ts';
+import type { Claim } from '../../../src/core/types.ts';
+
+const claim = (sourceId: string, start: number, exact: string): Claim => ({
+  id: `${sourceId}:${start}`,
+  sourceId,
+  exact,
+  prefix: '',
+  suffix: '',
+  start,
+  end: start + exact.length,
+});
+
+const BASE = [
+  claim('a', 0, 'The ferry company cancelled 30 crossings on Friday because of the storm.'),
+  claim('a', 100, 'Bread prices rose sharply in April, the bakers association said.'),
+  claim('b', 0, 'The bridge over the Tamar will reopen to traffic in May.'),
+  claim('b', 90, 'Mayor Jane Holt said the stadium plan is not affordable.'),
+  claim('c', 0, 'The ferry company cancelled 80 crossings on Friday because of the storm.'),
+];
+const SOURCES = ['a', 'b', 'c'].map((id) => ({ id, title: `Source ${id}`, text: '' }));
+
+function index(): ClaimIndex {
+  const ix = new ClaimIndex();
+  ix.add(BASE, SOURCES);
+  return ix;
+}
+
+test('search ranks the claim about the same proposition first, not claims sharing one word', () => {
+  const hits = index().search('Bread prices climbed sharply in April.');
+  assert.equal(hits[0]?.claim.id, 'a:100');
+  assert.ok(hits.every((h) => h.similarity >= 0.15));
+  // Sharing only a name can make a search candidate, but never a report.
+  assert.deepEqual(
+    matchPage(index(), { title: '', text: 'Mayor Jane Holt visited a primary school in Leeds.' }).sentences,
+    [],
+  );
+});
+
+test('search: limit, excludeSourceId and removeSource', () => {
+  const ix = index();
+  assert.equal(
+    ix.search('The ferry company cancelled crossings because of the storm.', { limit: 1 }).length,
+    1,
+  );
+  const ids = ix
+    .search('The ferry company cancelled crossings because of the storm.', { excludeSourceId: 'a' })
+    .map((h) => h.claim.id);
+  assert.deepEqual(ids, ['c:0']);
+  ix.removeSource('c');
+  assert.equal(ix.size, 4);
+  assert.ok(
+    !ix
+      .search('The ferry company cancelled crossings because of the storm.')
+      .some((h) => h.claim.sourceId === 'c'),
+  );
+  assert.equal(ix.source('c'), undefined);
+});
+
+test('verdictOf combines report stances', () => {
+  assert.equal(verdictOf([{ stance: 'corroborates' }, { stance: 'corroborates' }]), 'corroborated');
+  assert.equal(verdictOf([{ stance: 'conflicts' }]), 'conflicting');
+  assert.equal(verdictOf([{ stance: 'conflicts' }, { stance: 'corroborates' }]), 'mixed');
+  assert.equal(verdictOf([{ stance: 'discusses' }, { stance: 'corroborates' }]), 'discussed');
+});
+
+test('matchPage lists only matched sentences with offsets into the page text and reasons', () => {
+  const text =
+    'Ferry Chaos\nThe ferry company cancelled 30 crossings on Friday because of the storm. Our reporter enjoyed the sunshine in the park today. Bread prices fell sharply in April.';
+  const m = matchPage(index(), { title: 'Page', text });
+  assert.equal(m.title, 'Page');
+  assert.equal(m.sentences.length, 2);
+  const [ferry, bread] = m.sentences;
+  assert.ok(ferry && bread);
+  assert.equal(text.slice(ferry.start, ferry.end), ferry.text);
+  assert.equal(ferry.verdict, 'mixed');
+  const conflict = ferry.reports.find((r) => r.stance === 'conflicts');
+  assert.equal(conflict?.sourceId, 'c');
+  assert.equal(conflict?.sourceTitle, 'Source c');
+  assert.deepEqual(conflict?.reasons[0], { kind: 'number', a: '30 crossings', b: '80 crossings' });
+  assert.equal(bread.verdict, 'conflicting');
+  assert.equal(bread.reports[0]?.reasons[0]?.kind, 'antonym');
+});
+
+test('matchPage with excludeSourceId does not report a source against itself', () => {
+  const text = 'The ferry company cancelled 30 crossings on Friday because of the storm.';
+  const m = matchPage(index(), { title: '', text }, { excludeSourceId: 'a' });
+  assert.deepEqual(
+    m.sentences[0]?.reports.map((r) => r.sourceId),
+    ['c'],
+  );
+});
+
+test('search scales: 100 queries against 20,000 claims stay far below a linear scan', () => {
+  const ix = new ClaimIndex();
+  const claims: Claim[] = [];
+  for (let i = 0; i < 20000; i++)
+    claims.push(
+      claim(
+        `s${i % 200}`,
+        i,
+        `Official number ${i} reported that project z${i}q in region r${i % 97}y was delayed by ${i % 50} weeks.`,
+      ),
+    );
+  ix.add(claims);
+  ix.search('warm up');
+  const t0 = performance.now();
+  for (let i = 0; i < 100; i++) ix.search(`Project z${i * 13}q in region r${i % 97}y was delayed.`);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 400, `100 searches took ${ms.toFixed(1)} ms`);
+  assert.equal(ix.search('Project z1300q in region r39y was delayed.')[0]?.claim.id, 's100:1300');
+});
