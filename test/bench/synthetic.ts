@@ -29,7 +29,7 @@ const ROLES =
   `finance minister; foreign minister; defense minister; prime minister; president; mayor; governor; central
 bank governor; trade envoy; health minister; energy minister; senator; opposition leader; army chief; spokesperson`
     .split(';')
-    .map((s) => s.trim());
+    .map((s) => s.replace(/\s+/g, ' ').trim());
 const PLACES =
   `Lisbon Oslo Nairobi Lima Hanoi Warsaw Ankara Quito Dakar Manila Riga Tbilisi Bogota Accra Tunis Sofia
 Zagreb Tallinn Vilnius Almaty Baku Yerevan Minsk Chisinau Kigali Lusaka Harare Maputo Windhoek Gaborone Asuncion
@@ -40,7 +40,7 @@ const ORGS =
 the central bank; the national railway; the state oil company; the electoral commission; the supreme court;
 the parliament; the health ministry; the port authority; the national airline`
     .split(';')
-    .map((s) => s.trim());
+    .map((s) => s.replace(/\s+/g, ' ').trim());
 const MONTHS = `January February March April May June July August September October November December`.split(
   ' ',
 );
@@ -51,7 +51,7 @@ const TOPICS =
   `pension reform; a new border treaty; the fishing rights deal; the water-sharing accord; the rail link;
 the minimum wage; the tax overhaul; the ceasefire; the debt restructuring; the election timetable`
     .split(';')
-    .map((s) => s.trim());
+    .map((s) => s.replace(/\s+/g, ' ').trim());
 
 export interface Facts {
   person: string;
