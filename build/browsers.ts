@@ -20,7 +20,10 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extDir: string, opts: { headless?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  extDir: string,
+  opts: { headless?: boolean } = {},
+): Promise<ChromiumSession> {
   const profile = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -59,7 +62,11 @@ export async function launchChromium(extDir: string, opts: { headless?: boolean 
  */
 export async function openExtensionPage(page: import('puppeteer-core').Page, url: string): Promise<void> {
   page.goto(url).catch(() => undefined);
-  await page.waitForFunction((u: string) => location.href === u && document.readyState !== 'loading', { timeout: 15_000, polling: 50 }, url);
+  await page.waitForFunction(
+    (u: string) => location.href === u && document.readyState !== 'loading',
+    { timeout: 15_000, polling: 50 },
+    url,
+  );
 }
 
 export interface FirefoxSession {
@@ -69,7 +76,10 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(extDir: string, opts: { headless?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  extDir: string,
+  opts: { headless?: boolean } = {},
+): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,

@@ -49,12 +49,16 @@ const inRoundRect = (x, y, x0, y0, x1, y1, r) => {
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
 const nearSegment = (x, y, ax, ay, bx, by, w) => {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= w;
 };
 
 const icon = (x, y) => {
-  if (nearSegment(x, y, 0.36, 0.58, 0.5, 0.72, 0.06) || nearSegment(x, y, 0.5, 0.72, 0.8, 0.36, 0.06)) return [255, 255, 255, 255];
+  if (nearSegment(x, y, 0.36, 0.58, 0.5, 0.72, 0.06) || nearSegment(x, y, 0.5, 0.72, 0.8, 0.36, 0.06))
+    return [255, 255, 255, 255];
   if (inRoundRect(x, y, 0.22, 0.18, 0.94, 0.92, 0.12)) return [31, 111, 178, 255];
   if (inRoundRect(x, y, 0.06, 0.06, 0.78, 0.8, 0.12)) return [230, 145, 56, 255];
   return [0, 0, 0, 0];

@@ -13,10 +13,17 @@ for (const target of ['chromium', 'firefox']) {
   const zip = join(root, 'dist', `crosscheck-${target}-${version}.zip`);
   rmSync(zip, { force: true });
   // Source maps stay out of store packages; everything else in the folder ships.
-  execFileSync('zip', ['-q', '-r', '-X', zip, '.', '-x', '*.map'], { cwd: join(root, 'dist', target), stdio: 'inherit' });
+  execFileSync('zip', ['-q', '-r', '-X', zip, '.', '-x', '*.map'], {
+    cwd: join(root, 'dist', target),
+    stdio: 'inherit',
+  });
   if (!existsSync(zip)) throw new Error(`no ${zip}`);
   console.log(`dist/crosscheck-${target}-${version}.zip`);
 }
-execFileSync(bin('web-ext'), ['lint', '--source-dir', join(root, 'dist/firefox'), '--self-hosted', '--output', 'text'], {
-  stdio: 'inherit',
-});
+execFileSync(
+  bin('web-ext'),
+  ['lint', '--source-dir', join(root, 'dist/firefox'), '--self-hosted', '--output', 'text'],
+  {
+    stdio: 'inherit',
+  },
+);

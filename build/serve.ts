@@ -36,7 +36,8 @@ export async function serveStatic(roots: Record<string, string>, port = 0): Prom
     if (!mount) return void res.writeHead(404).end('not found');
     const base = roots[mount]!;
     const file = normalize(join(base, path.slice(mount.length) || 'index.html'));
-    if (!file.startsWith(normalize(base + sep)) && file !== normalize(base)) return void res.writeHead(403).end();
+    if (!file.startsWith(normalize(base + sep)) && file !== normalize(base))
+      return void res.writeHead(403).end();
     try {
       const body = await readFile(file.endsWith(sep) ? join(file, 'index.html') : file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);

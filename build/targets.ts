@@ -9,7 +9,13 @@ export function deriveManifest(source: Manifest, target: Target): Manifest {
   if (target === 'firefox') {
     // Firefox MV3 has no service workers for extensions: the same bundle runs as an event page.
     m.background = { scripts: ['background.js'] };
-    m.browser_specific_settings = { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } };
+    m.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
   } else {
     m.background = { service_worker: 'background.js' };
     m.minimum_chrome_version = '120';

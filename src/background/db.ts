@@ -24,7 +24,8 @@ export interface StoredDiscrepancy extends Discrepancy {
   id: string;
 }
 
-export type ReviewStatus = 'accurate' | 'inaccurate' | 'misleading' | 'disputed' | 'needs-context' | 'unreviewed';
+export type ReviewStatus =
+  'accurate' | 'inaccurate' | 'misleading' | 'disputed' | 'needs-context' | 'unreviewed';
 
 export interface Review {
   /** The claim or relation id reviewed. */
@@ -79,7 +80,10 @@ export const SCHEMA_V1 = {
 
 export const SEED_SOURCE_IDS_KEY = 'seedSourceIds';
 
-export function openDatabase(options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): CrosscheckDB {
+export function openDatabase(options?: {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}): CrosscheckDB {
   const db = new Dexie(DB_NAME, options) as CrosscheckDB;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
@@ -96,7 +100,9 @@ export function openDatabase(options?: { indexedDB?: IDBFactory; IDBKeyRange?: t
     .upgrade(async (tx) => {
       // v1 did not record where a source came from. Seed sources were listed in settings by the v1
       // seeding code; everything else the user added by clipping.
-      const seedIds = new Set(((await tx.table('settings').get(SEED_SOURCE_IDS_KEY))?.value as string[] | undefined) ?? []);
+      const seedIds = new Set(
+        ((await tx.table('settings').get(SEED_SOURCE_IDS_KEY))?.value as string[] | undefined) ?? [],
+      );
       const now = Date.now();
       await tx
         .table('sources')

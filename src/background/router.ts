@@ -2,7 +2,13 @@
 // answered: anything from another extension, or not shaped like an Envelope, is ignored (no reply),
 // and a handler's failure becomes an error Result rather than a dropped promise.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { MAX_REQUEST_BYTES, type CallName, type Envelope, type Request, type Response } from '../shared/messages.ts';
+import {
+  MAX_REQUEST_BYTES,
+  type CallName,
+  type Envelope,
+  type Request,
+  type Response,
+} from '../shared/messages.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 
 export type Handlers = {
@@ -30,11 +36,17 @@ export function serve(handlers: Handlers): void {
   });
 }
 
-async function answer(handlers: Handlers, message: Envelope, sender: Runtime.MessageSender): Promise<Result<unknown>> {
+async function answer(
+  handlers: Handlers,
+  message: Envelope,
+  sender: Runtime.MessageSender,
+): Promise<Result<unknown>> {
   const handler = Object.hasOwn(handlers, message.call) ? handlers[message.call] : undefined;
   if (!handler) return err(`unknown call: ${String(message.call).slice(0, 40)}`);
-  if (typeof message.payload !== 'object' || message.payload === null) return err(`${message.call}: payload must be an object`);
-  if (JSON.stringify(message.payload).length > MAX_REQUEST_BYTES) return err(`${message.call}: request too large`);
+  if (typeof message.payload !== 'object' || message.payload === null)
+    return err(`${message.call}: payload must be an object`);
+  if (JSON.stringify(message.payload).length > MAX_REQUEST_BYTES)
+    return err(`${message.call}: request too large`);
   try {
     return ok(await (handler as (p: unknown, s: Runtime.MessageSender) => unknown)(message.payload, sender));
   } catch (e) {

@@ -23,36 +23,45 @@ export interface SeedResult {
  */
 export async function loadSeedPack(db: CrosscheckDB, pack: ClaimPack, packText: string): Promise<SeedResult> {
   const hash = await sha256(packText);
-  return db.transaction('rw', [db.sources, db.claims, db.relations, db.discrepancies, db.meta, db.settings], async () => {
-    if ((await db.meta.get(SEED_HASH_KEY))?.value === hash) {
-      return { changed: false, sources: pack.sources.length, claims: pack.claims.length };
-    }
-    const incoming = new Set(pack.sources.map((s) => s.id));
-    const stale = (await db.sources.where('origin').equals('seed').primaryKeys()).filter((id) => !incoming.has(id));
-    await removeSources(db, stale);
+  return db.transaction(
+    'rw',
+    [db.sources, db.claims, db.relations, db.discrepancies, db.meta, db.settings],
+    async () => {
+      if ((await db.meta.get(SEED_HASH_KEY))?.value === hash) {
+        return { changed: false, sources: pack.sources.length, claims: pack.claims.length };
+      }
+      const incoming = new Set(pack.sources.map((s) => s.id));
+      const stale = (await db.sources.where('origin').equals('seed').primaryKeys()).filter(
+        (id) => !incoming.has(id),
+      );
+      await removeSources(db, stale);
 
-    const existing = new Map(
-      (await db.sources.bulkGet([...incoming])).filter((s): s is StoredSource => !!s).map((s) => [s.id, s]),
-    );
-    // A seed id the user already has as a clip stays the user's.
-    const userOwned = new Set([...existing.values()].filter((s) => s.origin !== 'seed').map((s) => s.id));
-    const now = Date.now();
-    await db.sources.bulkPut(
-      pack.sources
-        .filter((s) => !userOwned.has(s.id))
-        .map((s) => ({ ...s, origin: 'seed' as const, addedAt: existing.get(s.id)?.addedAt ?? now })),
-    );
-    const seedClaims = pack.claims.filter((c) => !userOwned.has(c.sourceId));
-    // Claims of a re-seeded source are replaced as a whole: its text (and so its offsets) may have changed.
-    await db.claims.where('sourceId').anyOf([...incoming].filter((id) => !userOwned.has(id))).delete();
-    await db.claims.bulkPut(seedClaims);
-    const claimIds = new Set((await db.claims.toCollection().primaryKeys()) as string[]);
-    await db.relations.bulkPut(pack.relations.filter((r) => claimIds.has(r.a) && claimIds.has(r.b)));
-    await db.discrepancies.bulkPut(pack.discrepancies.map((d) => ({ ...d, id: `${d.kind}:${d.entity}` })));
-    await db.meta.put({ key: SEED_HASH_KEY, value: hash });
-    await db.settings.put({ key: SEED_SOURCE_IDS_KEY, value: [...incoming] });
-    return { changed: true, sources: pack.sources.length, claims: seedClaims.length };
-  });
+      const existing = new Map(
+        (await db.sources.bulkGet([...incoming])).filter((s): s is StoredSource => !!s).map((s) => [s.id, s]),
+      );
+      // A seed id the user already has as a clip stays the user's.
+      const userOwned = new Set([...existing.values()].filter((s) => s.origin !== 'seed').map((s) => s.id));
+      const now = Date.now();
+      await db.sources.bulkPut(
+        pack.sources
+          .filter((s) => !userOwned.has(s.id))
+          .map((s) => ({ ...s, origin: 'seed' as const, addedAt: existing.get(s.id)?.addedAt ?? now })),
+      );
+      const seedClaims = pack.claims.filter((c) => !userOwned.has(c.sourceId));
+      // Claims of a re-seeded source are replaced as a whole: its text (and so its offsets) may have changed.
+      await db.claims
+        .where('sourceId')
+        .anyOf([...incoming].filter((id) => !userOwned.has(id)))
+        .delete();
+      await db.claims.bulkPut(seedClaims);
+      const claimIds = new Set((await db.claims.toCollection().primaryKeys()) as string[]);
+      await db.relations.bulkPut(pack.relations.filter((r) => claimIds.has(r.a) && claimIds.has(r.b)));
+      await db.discrepancies.bulkPut(pack.discrepancies.map((d) => ({ ...d, id: `${d.kind}:${d.entity}` })));
+      await db.meta.put({ key: SEED_HASH_KEY, value: hash });
+      await db.settings.put({ key: SEED_SOURCE_IDS_KEY, value: [...incoming] });
+      return { changed: true, sources: pack.sources.length, claims: seedClaims.length };
+    },
+  );
 }
 
 /** Deletes sources with their claims and every relation touching those claims. Call inside a transaction. */

@@ -52,7 +52,12 @@ strong.diff { background: #fff1b3; font-weight: 600; }
   .reasons { color: #e6edf3; }
 }`;
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -83,7 +88,9 @@ function emphasized(doc: Document, text: string, reasons: Reason[]): DocumentFra
 function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export class ReportCard {
@@ -97,10 +104,18 @@ export class ReportCard {
     }
   };
   readonly #onPointer = (e: Event) => {
-    if (this.isOpen && !e.composedPath().includes(this.host) && !e.composedPath().includes(this.#anchor as EventTarget)) this.close();
+    if (
+      this.isOpen &&
+      !e.composedPath().includes(this.host) &&
+      !e.composedPath().includes(this.#anchor as EventTarget)
+    )
+      this.close();
   };
 
-  constructor(private readonly doc: Document, signal: AbortSignal) {
+  constructor(
+    private readonly doc: Document,
+    signal: AbortSignal,
+  ) {
     this.host = doc.createElement('crosscheck-card');
     this.host.style.setProperty('position', 'absolute', 'important');
     this.host.style.setProperty('z-index', '2147483647', 'important');

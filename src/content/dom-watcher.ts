@@ -54,7 +54,9 @@ export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: Abo
     }
     const nodes = queue;
     queue = [];
-    const elements = nodes.filter((n): n is Element => n.nodeType === Node.ELEMENT_NODE && n.isConnected && !isOwn(n));
+    const elements = nodes.filter(
+      (n): n is Element => n.nodeType === Node.ELEMENT_NODE && n.isConnected && !isOwn(n),
+    );
     // Outermost only: a subtree added together with its children is one piece of new content.
     const outer = elements.filter((e) => !elements.some((other) => other !== e && other.contains(e)));
     if (outer.length) handlers.added(outer);

@@ -16,7 +16,7 @@ import { ReportCard, type CardData } from './card.ts';
 import { idle, watchDom } from './dom-watcher.ts';
 
 const SLICE_MS = 8;
-const MIN_NEW_TEXT = 80;
+const MIN_NEW_TEXT = 40;
 
 let controller: AbortController | undefined;
 let nextId = 0;
@@ -26,13 +26,22 @@ const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 async function annotateText(page: PageText, signal: AbortSignal): Promise<void> {
   if (page.text.length < 40) return;
-  const reply = await callBackground('matchPage', { url: location.href, title: document.title, text: page.text });
+  const reply = await callBackground('matchPage', {
+    url: location.href,
+    title: document.title,
+    text: page.text,
+  });
   if (signal.aborted) return;
   await highlightAll(page, reply.sentences, reply.sources, signal);
 }
 
 /** Marks sentences in slices of a few ms so a long page never blocks the main thread for long. */
-async function highlightAll(page: PageText, sentences: SentenceMatch[], sources: Record<string, SourceInfo>, signal: AbortSignal) {
+async function highlightAll(
+  page: PageText,
+  sentences: SentenceMatch[],
+  sources: Record<string, SourceInfo>,
+  signal: AbortSignal,
+) {
   let sliceStart = performance.now();
   for (const sentence of sentences) {
     if (signal.aborted) return;
@@ -41,7 +50,12 @@ async function highlightAll(page: PageText, sentences: SentenceMatch[], sources:
     const id = `cc${nextId++}`;
     const highlight = highlightSentence(segment.element, sentence.text, id, sentence.verdict);
     if (highlight.elements.length) {
-      cards.set(id, { verdict: sentence.verdict, sentence: sentence.text, reports: sentence.reports, sources });
+      cards.set(id, {
+        verdict: sentence.verdict,
+        sentence: sentence.text,
+        reports: sentence.reports,
+        sources,
+      });
     }
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToMain();
@@ -51,14 +65,18 @@ async function highlightAll(page: PageText, sentences: SentenceMatch[], sources:
 }
 
 function markOf(target: EventTarget | null): HTMLElement | undefined {
-  return target instanceof Element ? ((target.closest(`mark.${MARK_CLASS}`) as HTMLElement | null) ?? undefined) : undefined;
+  return target instanceof Element
+    ? ((target.closest(`mark.${MARK_CLASS}`) as HTMLElement | null) ?? undefined)
+    : undefined;
 }
 
 function openCardFor(mark: HTMLElement, card: ReportCard): void {
   const id = mark.dataset.crosscheckId;
   const data = id ? cards.get(id) : undefined;
   if (!data || !id) return;
-  const first = document.querySelector<HTMLElement>(`mark.${MARK_CLASS}[data-crosscheck-id="${CSS.escape(id)}"][data-crosscheck-first]`);
+  const first = document.querySelector<HTMLElement>(
+    `mark.${MARK_CLASS}[data-crosscheck-id="${CSS.escape(id)}"][data-crosscheck-first]`,
+  );
   card.open(first ?? mark, data);
 }
 

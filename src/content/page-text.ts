@@ -8,16 +8,67 @@
 // line so no sentence spans two of them.
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT',
-  'TEXTAREA', 'INPUT', 'IFRAME', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'FIGURE', 'CODE', 'PRE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'IFRAME',
+  'SVG',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'FIGURE',
+  'CODE',
+  'PRE',
 ]);
-const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar', 'dialog', 'alert']);
+const SKIP_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'search',
+  'menu',
+  'menubar',
+  'dialog',
+  'alert',
+]);
 // Class or id words of page furniture; matched as whole words so 'header-image' in an article is kept
 // only when it has text of its own (a credit line is not a claim anyway).
-const SKIP_NAMES = /(^|[\s_-])(comments?|share|sharing|social|promo|advert|ads?|sponsor(ed)?|related|newsletter|subscribe|sidebar|footer|nav|navbar|menu|cookie|banner|breadcrumbs?|byline|outbrain|taboola|recirc|paywall|modal|popup)($|[\s_-])/i;
+const SKIP_NAMES =
+  /(^|[\s_-])(comments?|share|sharing|social|promo|advert|ads?|sponsor(ed)?|related|newsletter|subscribe|sidebar|footer|nav|navbar|menu|cookie|banner|breadcrumbs?|byline|outbrain|taboola|recirc|paywall|modal|popup)($|[\s_-])/i;
 const BLOCK_TAGS = new Set([
-  'P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT',
-  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'BODY', 'TABLE', 'UL', 'OL', 'DL',
+  'P',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'FIGCAPTION',
+  'TD',
+  'TH',
+  'DD',
+  'DT',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'BODY',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
 ]);
 export const OWN_PREFIX = 'crosscheck-';
 
@@ -38,7 +89,11 @@ function isSkipped(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
-  if (el.id.startsWith(OWN_PREFIX) || (typeof el.className === 'string' && el.className.includes(OWN_PREFIX + 'card'))) return true;
+  if (
+    el.id.startsWith(OWN_PREFIX) ||
+    (typeof el.className === 'string' && el.className.includes(OWN_PREFIX + 'card'))
+  )
+    return true;
   const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
   return names.length > 1 && SKIP_NAMES.test(names);
 }
@@ -82,7 +137,8 @@ export function isSkippedTree(el: Element, stop: Element): boolean {
 }
 
 function blockOf(node: Node, root: Element): Element {
-  for (let e = node.parentElement; e && e !== root; e = e.parentElement) if (BLOCK_TAGS.has(e.tagName.toUpperCase())) return e;
+  for (let e = node.parentElement; e && e !== root; e = e.parentElement)
+    if (BLOCK_TAGS.has(e.tagName.toUpperCase())) return e;
   return root;
 }
 

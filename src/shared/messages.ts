@@ -20,7 +20,10 @@ export interface BackgroundCalls {
   /** Health check and base size; the e2e tests and the popup use it. */
   ping: { request: Record<string, never>; response: { version: string; sources: number; claims: number } };
   /** Whether Crosscheck should annotate pages of this host (global pause and per-site switch). */
-  siteStatus: { request: { host: string }; response: { enabled: boolean; paused: boolean; siteEnabled: boolean } };
+  siteStatus: {
+    request: { host: string };
+    response: { enabled: boolean; paused: boolean; siteEnabled: boolean };
+  };
   /** Turns Crosscheck on or off for one host, or pauses it everywhere. */
   setSiteEnabled: { request: { host: string; enabled: boolean }; response: { enabled: boolean } };
   setPaused: { request: { paused: boolean }; response: { paused: boolean } };

@@ -60,13 +60,18 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       for (const [pattern, verdicts] of expected) {
         const mark = find(marks, pattern);
         assert.ok(mark, `${pattern} is highlighted; got ${JSON.stringify(marks)}`);
-        assert.ok(verdicts.includes(mark.verdict), `${pattern}: verdict ${mark.verdict}, expected ${verdicts}`);
+        assert.ok(
+          verdicts.includes(mark.verdict),
+          `${pattern}: verdict ${mark.verdict}, expected ${verdicts}`,
+        );
       }
       for (const unrelated of [/bakeries/, /bicycle lane/, /Most read/, /Reader:/, /Markets rally/]) {
         assert.equal(find(marks, unrelated), undefined, `${unrelated} must not be highlighted`);
       }
       // Marking crosses inline elements: the sentence with <em>Alaska</em> is one highlight in pieces.
-      const pieces = await page.evaluate(() => document.querySelectorAll('em [data-crosscheck-id], [data-crosscheck-id] em').length);
+      const pieces = await page.evaluate(
+        () => document.querySelectorAll('em [data-crosscheck-id], [data-crosscheck-id] em').length,
+      );
       assert.ok(pieces >= 1, 'a highlight spans the <em> inside its sentence');
       await page.close();
     });
@@ -78,24 +83,42 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const cardShown = () =>
         page.evaluate(() => {
           const host = document.querySelector('crosscheck-card') as HTMLElement | null;
-          return !!host && getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 0;
+          return (
+            !!host && getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 0
+          );
         });
       await page.click('[data-crosscheck-verdict="conflicting"][data-crosscheck-first]');
       assert.equal(await cardShown(), true, 'click opens the card');
-      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'CROSSCHECK-CARD', 'focus moves into the card');
       assert.equal(
-        await page.evaluate(() => (document.querySelector('crosscheck-card') as HTMLElement & { shadowRoot: ShadowRoot | null }).shadowRoot),
+        await page.evaluate(() => document.activeElement?.tagName),
+        'CROSSCHECK-CARD',
+        'focus moves into the card',
+      );
+      assert.equal(
+        await page.evaluate(
+          () =>
+            (document.querySelector('crosscheck-card') as HTMLElement & { shadowRoot: ShadowRoot | null })
+              .shadowRoot,
+        ),
         null,
         'the shadow root is closed to page scripts',
       );
       const text = await page.cardText();
       if (text !== undefined) {
         assert.match(text, /Conflicting/);
-        assert.match(text, /(number|quantity|negation|antonym|date|place): .+ ↔ /, `the card gives the reason: ${text}`);
+        assert.match(
+          text,
+          /(number|quantity|negation|antonym|date|place): .+ ↔ /,
+          `the card gives the reason: ${text}`,
+        );
       }
       await page.press('Escape');
       assert.equal(await cardShown(), false, 'Escape closes the card');
-      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.crosscheckVerdict), 'conflicting', 'focus returns to the highlight');
+      assert.equal(
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.crosscheckVerdict),
+        'conflicting',
+        'focus returns to the highlight',
+      );
 
       await page.focus('[data-crosscheck-verdict="mixed"][data-crosscheck-first]');
       await page.press('Enter');
@@ -112,7 +135,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await browser.newPage();
       await page.goto(`${server.origin}/demo-news.html`);
       await page.waitFor('[data-crosscheck-id]');
-      await appendParagraph(page, 'Witkoff said it was the first time Russia had agreed to something like this.', 'late');
+      await appendParagraph(
+        page,
+        'Witkoff said it was the first time Russia had agreed to something like this.',
+        'late',
+      );
       await page.waitFor('#late [data-crosscheck-verdict="corroborated"]', 20_000);
       await page.close();
     });

@@ -33,7 +33,10 @@ test('chromium: the content script highlights seed claims on a local news page',
   await page.goto(`${server.origin}/demo-news.html`);
   await page.waitForSelector('[data-crosscheck-id]', { timeout: 15_000 });
   const marks = await page.evaluate(readMarks);
-  assert.ok(marks.some((m) => /first time that Russia had agreed/.test(m.text)), JSON.stringify(marks));
+  assert.ok(
+    marks.some((m) => /first time that Russia had agreed/.test(m.text)),
+    JSON.stringify(marks),
+  );
   assert.ok(!marks.some((m) => /bakeries|bicycle lane/.test(m.text)), 'unrelated sentences stay unmarked');
   assert.ok(!marks.some((m) => /Reader:/.test(m.text)), 'comments are not part of the article');
   await page.close();

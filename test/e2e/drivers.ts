@@ -32,7 +32,8 @@ function playwrightPage(page: PwPage): TestPage {
   return {
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout, state: 'attached' })),
+    waitFor: async (selector, timeout = 15_000) =>
+      void (await page.waitForSelector(selector, { timeout, state: 'attached' })),
     click: (selector) => page.click(selector),
     focus: (selector) => page.focus(selector),
     press: (key) => page.keyboard.press(key),
@@ -43,9 +44,13 @@ function playwrightPage(page: PwPage): TestPage {
       const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
       await cdp.detach();
       const find = (n: DomNode): DomNode | undefined =>
-        n.nodeName === 'CROSSCHECK-CARD' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
+        n.nodeName === 'CROSSCHECK-CARD'
+          ? n
+          : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
       const text = (n: DomNode): string =>
-        n.nodeName === 'STYLE' ? '' : (n.nodeValue ?? '') + [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join(' ');
+        n.nodeName === 'STYLE'
+          ? ''
+          : (n.nodeValue ?? '') + [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join(' ');
       const host = find(root);
       return host ? text(host).replace(/\s+/g, ' ').trim() : undefined;
     },
@@ -55,7 +60,8 @@ function playwrightPage(page: PwPage): TestPage {
 
 function puppeteerPage(page: PpPage): TestPage {
   return {
-    goto: async (url) => (url.startsWith('moz-extension:') ? openExtensionPage(page, url) : void (await page.goto(url))),
+    goto: async (url) =>
+      url.startsWith('moz-extension:') ? openExtensionPage(page, url) : void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout })),
     click: (selector) => page.click(selector),

@@ -13,7 +13,8 @@ export const SHARED_DATA = process.env.CROSSCHECK_DATA
 
 export function extensionDir(target: 'chromium' | 'firefox'): string {
   const dir = join(DIST, target);
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build first`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`${dir} is not built: run npm run build first`);
   return dir;
 }
 

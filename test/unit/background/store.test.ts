@@ -11,19 +11,48 @@ function source(id: string, text: string): Source {
 }
 
 function packOf(sources: Source[]): ClaimPack {
-  const claims = sources.map((s) => ({ id: `${s.id}:0`, sourceId: s.id, exact: s.text, prefix: '', suffix: '', start: 0, end: s.text.length }));
+  const claims = sources.map((s) => ({
+    id: `${s.id}:0`,
+    sourceId: s.id,
+    exact: s.text,
+    prefix: '',
+    suffix: '',
+    start: 0,
+    end: s.text.length,
+  }));
   const relations =
     claims.length >= 2
-      ? [{ id: `${claims[0]!.id}|${claims[1]!.id}`, a: claims[0]!.id, b: claims[1]!.id, stance: 'conflicts' as const, similarity: 0.8, reasons: [{ kind: 'place' as const, a: 'Alaska', b: 'Alcazar, USA' }] }]
+      ? [
+          {
+            id: `${claims[0]!.id}|${claims[1]!.id}`,
+            a: claims[0]!.id,
+            b: claims[1]!.id,
+            stance: 'conflicts' as const,
+            similarity: 0.8,
+            reasons: [{ kind: 'place' as const, a: 'Alaska', b: 'Alcazar, USA' }],
+          },
+        ]
       : [];
-  return { format: PACK_FORMAT, version: PACK_VERSION, created: '2025-08-18T00:00:00Z', generator: 'test', sources, claims, relations, discrepancies: [] };
+  return {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    created: '2025-08-18T00:00:00Z',
+    generator: 'test',
+    sources,
+    claims,
+    relations,
+    discrepancies: [],
+  };
 }
 
 const fresh = () => openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
 
 test('seed pack loads once: loading the same pack again changes nothing', async () => {
   const db = fresh();
-  const pack = packOf([source('a', 'Talks were held in Alaska.'), source('b', 'Talks were held in Alcazar, USA.')]);
+  const pack = packOf([
+    source('a', 'Talks were held in Alaska.'),
+    source('b', 'Talks were held in Alcazar, USA.'),
+  ]);
   const text = JSON.stringify(pack);
   assert.deepEqual(await loadSeedPack(db, pack, text), { changed: true, sources: 2, claims: 2 });
   assert.equal((await loadSeedPack(db, pack, text)).changed, false);
@@ -35,11 +64,33 @@ test('seed pack loads once: loading the same pack again changes nothing', async 
 
 test('a changed seed pack replaces old seeds but never the user’s clips or reviews', async () => {
   const db = fresh();
-  const v1 = packOf([source('a', 'Talks were held in Alaska.'), source('b', 'Talks were held in Alcazar, USA.')]);
+  const v1 = packOf([
+    source('a', 'Talks were held in Alaska.'),
+    source('b', 'Talks were held in Alcazar, USA.'),
+  ]);
   await loadSeedPack(db, v1, JSON.stringify(v1));
-  await db.sources.put({ ...source('clip1', 'The envoy met the minister on Monday.'), origin: 'clip', addedAt: 1 });
-  await db.claims.put({ id: 'clip1:0', sourceId: 'clip1', exact: 'The envoy met the minister on Monday.', prefix: '', suffix: '', start: 0, end: 37 });
-  await db.reviews.put({ targetId: 'b:0', targetKind: 'claim', status: 'inaccurate', note: 'wrong place', reviewer: 'mod', updatedAt: 2 });
+  await db.sources.put({
+    ...source('clip1', 'The envoy met the minister on Monday.'),
+    origin: 'clip',
+    addedAt: 1,
+  });
+  await db.claims.put({
+    id: 'clip1:0',
+    sourceId: 'clip1',
+    exact: 'The envoy met the minister on Monday.',
+    prefix: '',
+    suffix: '',
+    start: 0,
+    end: 37,
+  });
+  await db.reviews.put({
+    targetId: 'b:0',
+    targetKind: 'claim',
+    status: 'inaccurate',
+    note: 'wrong place',
+    reviewer: 'mod',
+    updatedAt: 2,
+  });
 
   const v2 = packOf([source('a', 'Talks were held in Anchorage, Alaska.')]);
   assert.equal((await loadSeedPack(db, v2, JSON.stringify(v2))).changed, true);
@@ -69,8 +120,17 @@ test('schema upgrade from version 1 keeps every record and marks where sources c
     { id: 'seed1:0', sourceId: 'seed1', exact: 'Seed text.', prefix: '', suffix: '', start: 0, end: 10 },
     { id: 'mine:0', sourceId: 'mine', exact: 'Clipped text.', prefix: '', suffix: '', start: 0, end: 13 },
   ]);
-  await old.table('relations').put({ id: 'mine:0|seed1:0', a: 'mine:0', b: 'seed1:0', stance: 'corroborates', similarity: 0.9, reasons: [] });
-  await old.table('discrepancies').put({ id: 'person:Steve Witkoff', kind: 'person', entity: 'Steve Witkoff', variants: [] });
+  await old.table('relations').put({
+    id: 'mine:0|seed1:0',
+    a: 'mine:0',
+    b: 'seed1:0',
+    stance: 'corroborates',
+    similarity: 0.9,
+    reasons: [],
+  });
+  await old
+    .table('discrepancies')
+    .put({ id: 'person:Steve Witkoff', kind: 'person', entity: 'Steve Witkoff', variants: [] });
   await old.table('settings').bulkPut([
     { key: SEED_SOURCE_IDS_KEY, value: ['seed1'] },
     { key: 'reviewer', value: 'Ana' },
