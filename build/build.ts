@@ -63,7 +63,7 @@ async function buildExtension(target: Target, seedPackText: string) {
     bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: target === 'firefox' ? 'firefox128' : 'chrome120',
+    target: target === 'firefox' ? 'firefox140' : 'chrome120',
     minify: false,
     sourcemap: 'linked',
     legalComments: 'linked',

@@ -12,7 +12,7 @@ export function deriveManifest(source: Manifest, target: Target): Manifest {
     m.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
     };
