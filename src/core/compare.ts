@@ -16,6 +16,13 @@ export const STANCE_THRESHOLDS = {
   conflict: 0.2,
   /** Similarity from which b corroborates a. */
   corroborate: 0.3,
+  /**
+   * A different number, date or place contradicts only when the rest of the two sentences (the slot
+   * terms left out) still says the same thing, or both describe one event with a shared participant.
+   */
+  slotRest: 0.6,
+  /** An antonym or a one-sided negation whose context the other side does not share needs this much. */
+  unalignedPolarity: 0.55,
 };
 
 const POLE = new Map<string, { scale: number; pole: 0 | 1 }>();
@@ -54,6 +61,74 @@ export function similarityOf(
   const similarity = Math.min(1, 0.6 * cosine + 0.4 * containment);
   return { similarity, shared, sharedContent };
 }
+
+/** Similarity with some term keys left out on both sides: how well the rest of the sentences agree. */
+function restSimilarity(fa: Features, fb: Features, drop: ReadonlySet<string>): number {
+  const strip = (f: Features): Features => {
+    const terms = new Map<string, Term>();
+    for (const [k, t] of f.terms) if (!drop.has(k)) terms.set(k, t);
+    return { ...f, terms };
+  };
+  return similarityOf(strip(fa), strip(fb)).similarity;
+}
+
+/** The keys a slot reason is about: the numbers, dates or places of both sides. */
+function slotKeys(fa: Features, fb: Features, kind: Reason['kind']): Set<string> {
+  const out = new Set<string>();
+  for (const f of [fa, fb])
+    for (const t of f.terms.values()) {
+      if (kind === 'number' && t.kind === 'number') out.add(t.key);
+      if (kind === 'date' && t.kind === 'date') out.add(t.key);
+    }
+  if (kind === 'place')
+    for (const f of [fa, fb]) for (const e of f.entities) if (e.kind === 'place') out.add(e.key);
+  return out;
+}
+
+const CLAUSE_END = /^[,;:()\u2014\u2013"“”]$/;
+/** Term keys within a few tokens of token i, inside its clause: the subject and object of a predicate. */
+function contextKeys(f: Features, i: number, span = 5): Set<string> {
+  const at = new Map<number, string>();
+  for (const t of f.terms.values()) if (t.kind !== 'report') at.set(t.token, t.key);
+  const out = new Set<string>();
+  for (const dir of [-1, 1]) {
+    for (let k = i + dir; Math.abs(k - i) <= span; k += dir) {
+      const tok = f.tokens[k];
+      if (!tok || (tok.kind === 'punct' && CLAUSE_END.test(tok.text))) break;
+      const key = at.get(k);
+      if (key) out.add(key);
+    }
+  }
+  return out;
+}
+
+/** Whether the predicates at token i of a and token j of b share a neighbour (the same subject or object). */
+function aligned(fa: Features, i: number, fb: Features, j: number, self?: string): boolean {
+  const x = contextKeys(fa, i);
+  for (const k of contextKeys(fb, j)) if (k !== self && x.has(k)) return true;
+  return false;
+}
+
+/** First token of the quoted text in f, or -1. */
+function tokenOf(f: Features, text: string): number {
+  const at = f.text.indexOf(text);
+  return at < 0 ? -1 : f.tokens.findIndex((t) => t.start >= at);
+}
+
+/** The differing number, date or place belongs to the same predicate or participant on both sides. */
+function slotAligned(fa: Features, fb: Features, r: Reason): boolean {
+  const i = tokenOf(fa, r.a);
+  const j = tokenOf(fb, r.b);
+  if (i < 0 || j < 0) return false;
+  const drop = slotKeys(fa, fb, r.kind);
+  const x = contextKeys(fa, i, 6);
+  for (const k of contextKeys(fb, j, 6)) if (!drop.has(k) && x.has(k)) return true;
+  return false;
+}
+
+/** Whether token i sits inside any negation scope of f (the cue may have flipped a neighbouring word). */
+const inNegationScope = (f: Features, i: number): boolean =>
+  f.negations.some((n) => n.tokenStart < i && i < n.tokenEnd);
 
 function numbersConflict(an: NumberMention[], bn: NumberMention[]): Reason | undefined {
   for (const x of an) {
@@ -97,6 +172,7 @@ function placesConflict(fa: Features, fb: Features): Reason | undefined {
   const pa = places(fa);
   const pb = places(fb);
   if (!pa.length || !pb.length) return undefined;
+  const namedA = fa.entities.filter((e) => e.kind === 'place');
   const fits = (x: (typeof pa)[number], y: (typeof pa)[number]) =>
     x.key === y.key ||
     x.parent === y.key ||
@@ -106,21 +182,32 @@ function placesConflict(fa: Features, fb: Features): Reason | undefined {
   const level = (e: (typeof pa)[number]) => (COUNTRIES.has(e.key) && !e.parent ? 'country' : 'local');
   for (const x of pa) {
     if (pb.some((y) => fits(x, y))) continue;
-    const y = pb.find((y) => !fits(x, y) && level(x) === level(y));
+    // A place both sides name ("in Anchorage, Alaska" / "in Alaska") is common ground, not the difference.
+    const y = pb.find((y) => !namedA.some((z) => z.key === y.key) && level(x) === level(y));
     if (y) return { kind: 'place', a: x.text, b: y.text };
   }
   return undefined;
 }
 
 /** A shared predicate negated on one side only ("will not leave" vs "would leave"). */
-function negationConflict(fa: Features, fb: Features): Reason | undefined {
+function negationConflict(fa: Features, fb: Features, similarity: number): Reason | undefined {
   let best: { u: Term; t: Term; score: number } | undefined;
   for (const t of fb.terms.values()) {
     if (t.kind !== 'content') continue;
     const u = fa.terms.get(t.key);
     if (!u || u.kind !== 'content' || u.negated === t.negated) continue;
-    // Quote the predicate rather than its object: prefer verb-like words ("were cancelled", "to resign").
+    // Both inside a negation ("without formal NATO membership" / "without NATO membership"): the cue
+    // flipped a different word on each side, but the two are negated alike.
+    if (inNegationScope(u.negated ? fb : fa, u.negated ? t.token : u.token)) continue;
+    // Only a predicate can be denied; "without NATO membership" against "NATO membership is open"
+    // negates a noun, which says nothing about the claim unless the sentences are otherwise the same.
     const score = verbish(fa, u.token) + verbish(fb, t.token);
+    if (
+      similarity < STANCE_THRESHOLDS.unalignedPolarity &&
+      (score === 0 || !aligned(fa, u.token, fb, t.token, t.key))
+    )
+      continue;
+    // Quote the predicate rather than its object: prefer verb-like words ("were cancelled", "to resign").
     if (!best || score > best.score) best = { u, t, score };
   }
   return best && { kind: 'negation', a: phraseAround(fa, best.u.token), b: phraseAround(fb, best.t.token) };
@@ -150,12 +237,14 @@ function poles(f: Features): Map<number, { pole: 0 | 1; token: number }> {
   return out;
 }
 
-function antonymConflict(fa: Features, fb: Features): Reason | undefined {
+function antonymConflict(fa: Features, fb: Features, similarity: number): Reason | undefined {
   const pa = poles(fa);
   const pb = poles(fb);
   for (const [scale, x] of pa) {
     const y = pb.get(scale);
     if (!y || x.token < 0 || y.token < 0 || x.pole === y.pole) continue;
+    // "Russia agreed …" against "… which Zelensky rejects": opposite words about different subjects.
+    if (similarity < STANCE_THRESHOLDS.unalignedPolarity && !aligned(fa, x.token, fb, y.token)) continue;
     return { kind: 'antonym', a: phraseAround(fa, x.token, false), b: phraseAround(fb, y.token, false) };
   }
   return undefined;
@@ -215,12 +304,19 @@ export function compare(a: string | Features, b: string | Features): Comparison 
       (t) => t.kind === 'entity' && fa.entities.some((e) => e.key === t.key && e.kind !== 'place'),
     ) && shared.some((t) => EVENT_TERMS.has(t.key));
   if (sameProposition) {
+    const slotFits = (r: Reason) =>
+      (sharedEvent && r.kind !== 'number') ||
+      slotAligned(fa, fb, r) ||
+      restSimilarity(fa, fb, slotKeys(fa, fb, r.kind)) >= STANCE_THRESHOLDS.slotRest;
     for (const r of [
       numbersConflict(fa.numbers, fb.numbers),
       datesConflict(fa.dates, fb.dates),
       placesConflict(fa, fb),
-      negationConflict(fa, fb),
-      antonymConflict(fa, fb),
+    ])
+      if (r && slotFits(r)) reasons.push(r);
+    for (const r of [
+      negationConflict(fa, fb, similarity),
+      antonymConflict(fa, fb, similarity),
       personConflict(fa, fb),
     ])
       if (r) reasons.push(r);

@@ -20,6 +20,34 @@ export interface MatchOptions {
   excludeSourceId?: string;
 }
 
+/**
+ * How close a report must be to be listed, by stance. A page sentence is highlighted for what the base
+ * says about it: a corroboration needs the same proposition, and a claim that only 'discusses' the topic
+ * is shown alone only when it is very close. Conflicts are already gated in compare() (the differing slot
+ * must be aligned), so they keep the general floor.
+ */
+/** Reports below this share of the sentence's best similarity are left out. */
+export const RELATIVE_BAR = 0.5;
+
+export const REPORT_BARS = { conflicts: 0, corroborates: 0.35, discusses: 0.45 } as const;
+
+/**
+ * The reports a sentence lists: when any report takes a stance (corroborates or conflicts), the claims
+ * that merely discuss the topic are left out, so three weak neighbours cannot turn two strong
+ * corroborations into 'discussed'.
+ */
+export function keepReports(reports: Report[], maxReports = 5): Report[] {
+  const barred = reports.filter((r) => r.stance !== 'unrelated' && r.similarity >= REPORT_BARS[r.stance]);
+  const stanceTaking = barred.filter((r) => r.stance !== 'discusses');
+  const pool = stanceTaking.length ? stanceTaking : barred;
+  // A claim far weaker than the sentence's best match is about something else: "NATO membership is
+  // not negotiable" (0.84) decides, "issues are discussed in the ongoing negotiations" (0.36) doesn't.
+  const best = Math.max(0, ...pool.map((r) => r.similarity));
+  const kept = pool.filter((r) => r.similarity >= best * RELATIVE_BAR);
+  kept.sort((a, b) => STANCE_ORDER[a.stance] - STANCE_ORDER[b.stance] || b.similarity - a.similarity);
+  return kept.slice(0, maxReports);
+}
+
 export function verdictOf(reports: Pick<Report, 'stance'>[]): Verdict {
   const corroborates = reports.some((r) => r.stance === 'corroborates');
   const conflicts = reports.some((r) => r.stance === 'conflicts');
@@ -61,9 +89,8 @@ export function matchPage(
         reasons: c.reasons,
       });
     }
-    if (!reports.length) continue;
-    reports.sort((a, b) => STANCE_ORDER[a.stance] - STANCE_ORDER[b.stance] || b.similarity - a.similarity);
-    const kept = reports.slice(0, maxReports);
+    const kept = keepReports(reports, maxReports);
+    if (!kept.length) continue;
     sentences.push({ text: s.text, start: s.start, end: s.end, verdict: verdictOf(kept), reports: kept });
   }
   return { title: page.title, sentences };

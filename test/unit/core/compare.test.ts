@@ -170,3 +170,42 @@ test('evaluatePairs counts a wrong prediction against its class', () => {
   assert.equal(e.confusion.corroborates?.conflicts, 1);
   assert.equal(e.errors.length, 1);
 });
+
+test('an antonym about a different subject is no conflict; about the same subject it is', () => {
+  const a = 'The council has agreed to build a new school in the harbour district.';
+  const far = 'The council wants residents to give up the harbour car park, which the mayor rejects.';
+  assert.notEqual(compare(a, far).stance, 'conflicts');
+  const near = 'The council has refused to build a new school in the harbour district.';
+  assert.equal(compare(a, near).stance, 'conflicts');
+});
+
+test('both sides negated alike by "without" do not conflict', () => {
+  const c = compare(
+    'The club will sign the striker without a formal medical examination.',
+    'The club will sign the striker without a medical examination.',
+  );
+  assert.notEqual(c.stance, 'conflicts');
+  assert.ok(!c.reasons.some((r) => r.kind === 'negation'));
+});
+
+test('a different place conflicts only when it belongs to the same event or the rest matches', () => {
+  // The places hang on different predicates with different people (a visit in Paris, talks in Berlin).
+  const c = compare(
+    'Ministers will join the mayor at the town hall in Paris on Friday.',
+    'After talks with the police chief on 3 March in Berlin, the mayor and ministers shared their plans.',
+  );
+  assert.ok(!c.reasons.some((r) => r.kind === 'place'), JSON.stringify(c));
+  // The same event placed elsewhere still conflicts.
+  const d = compare(
+    'The mayor met the union leaders in Paris.',
+    'The mayor met the union leaders in Berlin.',
+  );
+  assert.equal(d.stance, 'conflicts');
+  assert.deepEqual(d.reasons[0], { kind: 'place', a: 'Paris', b: 'Berlin' });
+  // A place both sides name ("Anchorage, Alaska" and "Alaska") is common ground, not the difference.
+  const e = compare(
+    'The mayor met the union leaders in Anchorage, Alaska.',
+    'The mayor met the union leaders in Alaska.',
+  );
+  assert.notEqual(e.stance, 'conflicts', JSON.stringify(e));
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ClaimIndex, matchPage, verdictOf } from '../../../src/core/index.ts';
-import type { Claim } from '../../../src/core/types.ts';
+import { ClaimIndex, keepReports, matchPage, verdictOf } from '../../../src/core/index.ts';
+import type { Claim, Report } from '../../../src/core/types.ts';
 
 const claim = (sourceId: string, start: number, exact: string): Claim => ({
   id: `${sourceId}:${start}`,
@@ -111,4 +111,35 @@ test('search scales: 100 queries against 20,000 claims stay far below a linear s
   const ms = performance.now() - t0;
   assert.ok(ms < 400, `100 searches took ${ms.toFixed(1)} ms`);
   assert.equal(ix.search('Project z1300q in region r39y was delayed.')[0]?.claim.id, 's100:1300');
+});
+
+test('keepReports: stance-taking reports are not diluted by weak "discusses" ones', () => {
+  const r = (stance: Report['stance'], similarity: number): Report => ({
+    claimId: `${stance}${similarity}`,
+    sourceId: 's',
+    sourceTitle: 'S',
+    text: '',
+    stance,
+    similarity,
+    reasons: [],
+  });
+  const kept = keepReports([
+    r('corroborates', 0.78),
+    r('discusses', 0.41),
+    r('corroborates', 0.73),
+    r('discusses', 0.4),
+    r('discusses', 0.39),
+  ]);
+  assert.deepEqual(
+    kept.map((x) => x.stance),
+    ['corroborates', 'corroborates'],
+  );
+  assert.equal(verdictOf(kept), 'corroborated');
+  // Discusses alone is listed only when close; a far weaker stance-taking report is about something else.
+  assert.deepEqual(keepReports([r('discusses', 0.3)]), []);
+  assert.equal(keepReports([r('discusses', 0.5)]).length, 1);
+  assert.deepEqual(
+    keepReports([r('conflicts', 0.84), r('corroborates', 0.36)]).map((x) => x.stance),
+    ['conflicts'],
+  );
 });
