@@ -1,6 +1,6 @@
 // Inverted index over claim terms (synonym-merged stems, entity keys, numbers, dates) with IDF weights.
-// Search touches only the postings of the query's terms, skips terms so common they cannot tell claims
-// apart, and scores with the same blend of cosine and containment that compare() uses, so the index's
+// Search touches only the postings of the query's terms (typed arrays, rarest first, common terms only
+// rescoring claims already found, MaxScore-style), keeps a bounded top-k, and scores with the same blend of cosine and containment that compare() uses, so the index's
 // ranking and the stance's similarity agree.
 import { analyze, type Features, type Term } from './analyze.ts';
 import { namesIn } from './extract-claims.ts';
@@ -20,11 +20,19 @@ export interface SearchHit {
   similarity: number;
 }
 
-/** A posting list longer than this share of the base is skipped (the term is near a stop word here). */
-const COMMON_SHARE = 0.005;
+/**
+ * A term in more than this share of the base (and more than COMMON_MIN claims) only adds to the scores of
+ * claims that rarer terms found; it does not bring in candidates of its own.
+ */
+const COMMON_SHARE = 0.01;
 const COMMON_MIN = 300;
-/** After this many candidate claims, further postings only add to claims already found (rarest terms first). */
-const MAX_CANDIDATES = 1500;
+/**
+ * Once rarer terms have found this many candidates, the remaining (commoner) terms only rescore them:
+ * the rare terms name the proposition, and every further candidate costs a similarity computation.
+ */
+const CANDIDATE_BUDGET = 1000;
+/** Candidates scored exactly with every query term, at least (more for larger limits). */
+const RESCORE_MIN = 100;
 const FEATURE_CACHE = 4096;
 
 const EVENT_TERMS = new Set([
@@ -58,6 +66,10 @@ export class ClaimIndex {
   private alive = new Uint8Array(1024);
   private docTerms: Int32Array[] = [];
   private docWeights: Float32Array[] = [];
+  /** Every claim's term ids and sqrt weights in one flat array (claim d at flatStart[d]…flatStart[d+1]). */
+  private flatStart = new Int32Array(1);
+  private flatTerms = new Int32Array(0);
+  private flatSqrtW = new Float32Array(0);
   private docNorm = new Float64Array(0);
   private termIds = new Map<string, number>();
   private postings: number[][] = [];
@@ -72,6 +84,11 @@ export class ClaimIndex {
   private names = new Map<string, Set<string>>();
   private cache = new Map<string, Features>();
   private scores = new Float64Array(0);
+  private touched = new Int32Array(0);
+  private postingDocs: Int32Array[] = [];
+  private postingSqrtW: Float32Array[] = [];
+  /** Per term id: the query's score factor for a non-essential term during one search, else 0. */
+  private qMark = new Float64Array(0);
 
   get size(): number {
     return this.aliveCount;
@@ -188,7 +205,31 @@ export class ClaimIndex {
       for (let k = 0; k < ids.length; k++) n += this.idf(ids[k] ?? 0) * (ws[k] ?? 0);
       this.docNorm[d] = n;
     }
-    if (this.scores.length < this.claims.length) this.scores = new Float64Array(this.claims.length);
+    if (this.scores.length < this.claims.length) {
+      this.scores = new Float64Array(this.claims.length);
+      this.touched = new Int32Array(this.claims.length);
+    }
+    // Typed copies of the postings for the hot loop; the weight is stored as its square root, since a
+    // shared term scores idf · sqrt(wClaim · wQuery).
+    this.postingDocs = this.postings.map((list) => Int32Array.from(list));
+    this.postingSqrtW = this.postingWeights.map((ws) => Float32Array.from(ws, Math.sqrt));
+    this.qMark = new Float64Array(this.postings.length);
+    let total = 0;
+    for (const ids of this.docTerms) total += ids.length;
+    this.flatStart = new Int32Array(this.claims.length + 1);
+    this.flatTerms = new Int32Array(total);
+    this.flatSqrtW = new Float32Array(total);
+    let at = 0;
+    for (let d = 0; d < this.claims.length; d++) {
+      this.flatStart[d] = at;
+      const ids = this.docTerms[d]!;
+      const ws = this.docWeights[d]!;
+      for (let k = 0; k < ids.length; k++, at++) {
+        this.flatTerms[at] = ids[k]!;
+        this.flatSqrtW[at] = Math.sqrt(ws[k]!);
+      }
+    }
+    this.flatStart[this.claims.length] = at;
     this.dirty = false;
   }
 
@@ -215,15 +256,18 @@ export class ClaimIndex {
     const { limit = 10, minSimilarity = 0.15, excludeSourceId } = options;
     const f = typeof query === 'string' ? analyze(query) : query;
     this.refresh();
-    const common = Math.max(COMMON_MIN, this.aliveCount * COMMON_SHARE);
     const scores = this.scores;
-    const touched: number[] = [];
+    const touched = this.touched;
+    const alive = this.alive;
+    const essentialMax = Math.max(COMMON_MIN, this.aliveCount * COMMON_SHARE);
+    let n = 0;
     let qNorm = 0;
-    // Rarest terms first: they name the proposition, and they fill the candidate set before common ones.
-    const qterms = [...f.terms.values()].sort(
-      (x, y) => (this.df[this.termIds.get(x.key) ?? -1] ?? 0) - (this.df[this.termIds.get(y.key) ?? -1] ?? 0),
-    );
-    for (const t of qterms) {
+    // Rarest terms first. Terms in more than a small share of the base are "non-essential" (as in
+    // MaxScore): a claim that shares only such terms cannot be the same proposition, so they only add to
+    // the scores of claims already found, which keeps their weight in the ranking without walking
+    // posting lists as long as the base is large.
+    const qterms: { id: number; idf: number; q: number }[] = [];
+    for (const t of f.terms.values()) {
       const id = this.termIds.get(t.key);
       if (id === undefined) {
         qNorm += Math.log(1 + this.aliveCount) * t.weight; // unseen term: rarest possible
@@ -231,33 +275,76 @@ export class ClaimIndex {
       }
       const idf = this.idf(id);
       qNorm += idf * t.weight;
-      const list = this.postings[id];
-      const weights = this.postingWeights[id];
-      if (!list || !weights || (this.df[id] ?? 0) > common) continue;
-      const alive = this.alive;
-      for (let k = 0; k < list.length; k++) {
-        const doc = list[k] ?? 0;
-        if (!alive[doc]) continue;
-        const add = idf * Math.sqrt((weights[k] ?? 0) * t.weight);
-        if (scores[doc] === 0) {
-          if (touched.length >= MAX_CANDIDATES) continue;
-          touched.push(doc);
+      qterms.push({ id, idf, q: t.weight });
+    }
+    qterms.sort((x, y) => (this.df[x.id] ?? 0) - (this.df[y.id] ?? 0));
+    // Phase 1, essential terms: the rarer ones, until they have found enough candidates.
+    const qMark = this.qMark;
+    const marked: number[] = [];
+    let hasRest = false;
+    for (const [at, { id, idf, q }] of qterms.entries()) {
+      const list = this.postingDocs[id];
+      const ws = this.postingSqrtW[id];
+      if (!list || !ws) continue;
+      const sq = idf * Math.sqrt(q);
+      // The rarest term always finds candidates, even when every term of the sentence is common.
+      if (at === 0 || ((this.df[id] ?? 0) <= essentialMax && n < CANDIDATE_BUDGET)) {
+        for (let k = 0; k < list.length; k++) {
+          const doc = list[k]!;
+          if (!alive[doc]) continue;
+          if (scores[doc] === 0) touched[n++] = doc;
+          scores[doc]! += sq * ws[k]!;
         }
-        scores[doc] = (scores[doc] ?? 0) + add;
+      } else {
+        qMark[id] = sq;
+        marked.push(id);
+        hasRest = true;
       }
     }
-    const hits: SearchHit[] = [];
-    for (const doc of touched) {
-      const dot = scores[doc] ?? 0;
-      scores[doc] = 0;
-      const c = this.claims[doc];
-      if (!c || c.sourceId === excludeSourceId) continue;
-      const dn = this.docNorm[doc] ?? 0;
-      if (!dn || !qNorm) continue;
-      const sim = Math.min(1, 0.6 * (dot / Math.sqrt(dn * qNorm)) + 0.4 * (dot / Math.min(dn, qNorm)));
-      if (sim >= minSimilarity) hits.push({ claim: c, similarity: Math.round(sim * 1000) / 1000 });
+    // Phase 2: the commoner terms are added to each candidate from the candidate's own term list (about
+    // 15 ids), far cheaper than walking their long posting lists.
+    const topDoc = new Int32Array(limit);
+    const topSim = new Float64Array(limit).fill(-1);
+    const { flatStart, flatTerms, flatSqrtW } = this;
+    // Only the candidates the rare terms rank highest are worth the exact score: the rest share at
+    // most a name or a place with the sentence and common words cannot lift them into the top k.
+    const rescore = Math.max(RESCORE_MIN, limit * 8);
+    let floor = 0;
+    if (hasRest && n > rescore) {
+      const partial = new Float64Array(n);
+      for (let c = 0; c < n; c++) partial[c] = scores[touched[c]!]!;
+      partial.sort();
+      floor = partial[n - rescore]!;
     }
-    hits.sort((x, y) => y.similarity - x.similarity);
-    return hits.slice(0, limit);
+    for (let c = 0; c < n; c++) {
+      const doc = touched[c]!;
+      let dot = scores[doc]!;
+      scores[doc] = 0;
+      if (dot < floor) continue;
+      if (hasRest) {
+        const end = flatStart[doc + 1]!;
+        for (let k = flatStart[doc]!; k < end; k++) dot += qMark[flatTerms[k]!]! * flatSqrtW[k]!;
+      }
+      const dn = this.docNorm[doc]!;
+      if (!dn || !qNorm) continue;
+      const s = Math.min(1, 0.6 * (dot / Math.sqrt(dn * qNorm)) + 0.4 * (dot / Math.min(dn, qNorm)));
+      if (s < minSimilarity || s <= topSim[limit - 1]!) continue;
+      if (excludeSourceId !== undefined && this.claims[doc]?.sourceId === excludeSourceId) continue;
+      let i = limit - 1;
+      while (i > 0 && topSim[i - 1]! < s) {
+        topSim[i] = topSim[i - 1]!;
+        topDoc[i] = topDoc[i - 1]!;
+        i--;
+      }
+      topSim[i] = s;
+      topDoc[i] = doc;
+    }
+    for (const id of marked) qMark[id] = 0;
+    const hits: SearchHit[] = [];
+    for (let i = 0; i < limit && topSim[i]! >= 0; i++) {
+      const c = this.claims[topDoc[i]!];
+      if (c) hits.push({ claim: c, similarity: Math.round(topSim[i]! * 1000) / 1000 });
+    }
+    return hits;
   }
 }
