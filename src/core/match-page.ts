@@ -26,6 +26,9 @@ export interface MatchOptions {
  * is shown alone only when it is very close. Conflicts are already gated in compare() (the differing slot
  * must be aligned), so they keep the general floor.
  */
+/** Index candidates below this share of the best candidate's index similarity are not compared. */
+export const CANDIDATE_BAR = 0.4;
+
 /** Reports below this share of the sentence's best similarity are left out. */
 export const RELATIVE_BAR = 0.5;
 
@@ -72,11 +75,13 @@ export function matchPage(
     if (!isCheckWorthy(s.text, f)) continue;
     const reports: Report[] = [];
     const search = excludeSourceId === undefined ? {} : { excludeSourceId };
-    for (const hit of index.candidates(f, {
-      limit: candidates,
-      minSimilarity: minSimilarity * 0.6,
-      ...search,
-    })) {
+    const hits = index.candidates(f, { limit: candidates, minSimilarity: minSimilarity * 0.6, ...search });
+    // compare() is the costly step; a candidate the index scores far below the best one would be left
+    // out by keepReports' relative bar anyway (the frame candidates are kept: they are there for a
+    // differing place or date, which the index cannot see).
+    const best = hits.reduce((m, h) => Math.max(m, h.similarity), 0);
+    for (const [i, hit] of hits.entries()) {
+      if (i < candidates && hit.similarity < best * CANDIDATE_BAR) continue;
       const c = compare(f, index.features(hit.claim));
       if (c.stance === 'unrelated' || c.similarity < minSimilarity) continue;
       reports.push({
