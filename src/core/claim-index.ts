@@ -24,15 +24,15 @@ export interface SearchHit {
  * A term in more than this share of the base (and more than COMMON_MIN claims) only adds to the scores of
  * claims that rarer terms found; it does not bring in candidates of its own.
  */
-const COMMON_SHARE = 0.01;
+const COMMON_SHARE = 0.005;
 const COMMON_MIN = 300;
 /**
  * Once rarer terms have found this many candidates, the remaining (commoner) terms only rescore them:
  * the rare terms name the proposition, and every further candidate costs a similarity computation.
  */
-const CANDIDATE_BUDGET = 1000;
+const CANDIDATE_BUDGET = 300;
 /** Candidates scored exactly with every query term, at least (more for larger limits). */
-const RESCORE_MIN = 100;
+const RESCORE_MIN = 50;
 const FEATURE_CACHE = 4096;
 
 const EVENT_TERMS = new Set([

@@ -143,3 +143,31 @@ test('keepReports: stance-taking reports are not diluted by weak "discusses" one
     ['conflicts'],
   );
 });
+
+test('search finds a claim whose terms are all common in the base, among many partial matches', () => {
+  const words = ['ferry', 'harbour', 'strike', 'cancelled', 'crossings'];
+  const filler: Claim[] = [];
+  for (let i = 0; i < 1200; i++) {
+    // Two or three of the five words in each filler claim, never all five.
+    const some = words.filter((_, k) => (i + k) % 5 < 2 + (i % 2));
+    filler.push(claim('f', i * 100, `The ${some.join(' ')} report number ${i} mentions ${some[0]}.`));
+  }
+  const target = claim('t', 0, 'The harbour strike cancelled ferry crossings.');
+  const ix = new ClaimIndex();
+  ix.add(
+    [...filler, target],
+    [
+      { id: 'f', title: 'F', text: '' },
+      { id: 't', title: 'T', text: '' },
+    ],
+  );
+  const hits = ix.search('Ferry crossings were cancelled by a strike at the harbour.', { limit: 5 });
+  assert.equal(hits[0]?.claim.id, target.id);
+  // Removing the source removes it from results.
+  ix.removeSource('t');
+  assert.ok(
+    !ix
+      .search('Ferry crossings were cancelled by a strike at the harbour.')
+      .some((h) => h.claim.id === target.id),
+  );
+});
