@@ -27,7 +27,7 @@ export interface MatchOptions {
  * must be aligned), so they keep the general floor.
  */
 /** Index candidates below this share of the best candidate's index similarity are not compared. */
-export const CANDIDATE_BAR = 0.4;
+export const CANDIDATE_BAR = 0.3;
 
 /** Reports below this share of the sentence's best similarity are left out. */
 export const RELATIVE_BAR = 0.5;
