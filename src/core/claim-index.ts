@@ -48,10 +48,12 @@ const EVENT_TERMS = new Set([
   'invade',
 ]);
 
+const hasWhereWhen = (f: Features): boolean =>
+  f.dates.length > 0 || f.entities.some((e) => e.kind === 'place' && e.locative);
+
 /** The query of a sentence's event frame, when it has a place or date and an event with named participants. */
 function frameOf(f: Features): Features | undefined {
-  const hasWhereWhen = f.dates.length > 0 || f.entities.some((e) => e.kind === 'place' && e.locative);
-  if (!hasWhereWhen) return undefined;
+  if (!hasWhereWhen(f)) return undefined;
   const terms = new Map<string, Term>();
   for (const t of f.terms.values()) {
     const e = f.entities.find((x) => x.key === t.key);
@@ -64,6 +66,9 @@ function frameOf(f: Features): Features | undefined {
 export class ClaimIndex {
   private claims: Claim[] = [];
   private alive = new Uint8Array(1024);
+  /** Per claim: 1 when it says where or when (a date or a locative place), read at add time so the
+   * frame query can filter its hits without analysing them again. */
+  private whereWhen = new Uint8Array(1024);
   private docTerms: Int32Array[] = [];
   private docWeights: Float32Array[] = [];
   /** Every claim's term ids and sqrt weights in one flat array (claim d at flatStart[d]…flatStart[d+1]). */
@@ -128,6 +133,12 @@ export class ClaimIndex {
         this.alive = grown;
       }
       this.alive[doc] = 1;
+      if (doc >= this.whereWhen.length) {
+        const grown = new Uint8Array(this.whereWhen.length * 2);
+        grown.set(this.whereWhen);
+        this.whereWhen = grown;
+      }
+      this.whereWhen[doc] = hasWhereWhen(f) ? 1 : 0;
       this.docTerms.push(Int32Array.from(ids));
       this.docWeights.push(Float32Array.from(ws));
       this.byId.set(c.id, doc);
@@ -244,10 +255,9 @@ export class ClaimIndex {
     if (!frame) return hits;
     const seen = new Set(hits.map((h) => h.claim.id));
     // Only claims that say where or when can contradict the frame, so only those are kept.
-    const extra = this.search(frame, { ...options, minSimilarity: 0.2, limit: 40 }).filter((h) => {
+    const extra = this.search(frame, { ...options, minSimilarity: 0.2, limit: 16 }).filter((h) => {
       if (seen.has(h.claim.id)) return false;
-      const g = this.features(h.claim);
-      return g.dates.length > 0 || g.entities.some((e) => e.kind === 'place' && e.locative);
+      return this.whereWhen[this.byId.get(h.claim.id) ?? -1] === 1;
     });
     return [...hits, ...extra.slice(0, options.limit ?? 10)];
   }
