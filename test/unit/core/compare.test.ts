@@ -209,3 +209,17 @@ test('a different place conflicts only when it belongs to the same event or the 
   );
   assert.notEqual(e.stance, 'conflicts', JSON.stringify(e));
 });
+
+test('a noun after "without" is not a denied predicate: no negation conflict with a topical neighbour', () => {
+  const c = compare(
+    'The league says membership of the club is open to discussion.',
+    'Sponsors offered the club a stadium loan and a shirt deal without membership.',
+  );
+  assert.ok(!c.reasons.some((r) => r.kind === 'negation'), JSON.stringify(c));
+  // A denied predicate still conflicts.
+  const d = compare(
+    'The club said the transfer fee is negotiable.',
+    'The club said the transfer fee is not negotiable.',
+  );
+  assert.equal(d.stance, 'conflicts');
+});
