@@ -24,8 +24,8 @@ async function appendParagraph(page: TestPage, text: string, id: string): Promis
 }
 
 async function marksAfterSentinel(page: TestPage): Promise<MarkedSentence[]> {
-  await appendParagraph(page, SENTINEL, 'crosscheck-test-sentinel');
-  await page.waitFor('#crosscheck-test-sentinel [data-crosscheck-id]', 20_000);
+  await appendParagraph(page, SENTINEL, 'late-sentinel');
+  await page.waitFor('#late-sentinel [data-crosscheck-id]', 20_000);
   return (await page.evaluate(readMarks)).filter((m) => !SENTINEL.includes(m.text));
 }
 
@@ -87,8 +87,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const page = await browser.newPage();
       await page.goto(`${server.origin}/demo-news.html`);
       await page.waitFor('[data-crosscheck-id]');
-      await appendParagraph(page, SENTINEL, 'crosscheck-test-sentinel');
-      await page.waitFor('#crosscheck-test-sentinel [data-crosscheck-id]', 20_000);
+      await appendParagraph(page, SENTINEL, 'late-sentinel');
+      await page.waitFor('#late-sentinel [data-crosscheck-id]', 20_000);
       const cardShown = () =>
         page.evaluate(() => {
           const host = document.querySelector('crosscheck-card') as HTMLElement | null;
