@@ -20,8 +20,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves each of `roots` (mounted at its key, e.g. '/' or '/readability/'). */
-export async function serveStatic(roots: Record<string, string>, port = 0): Promise<StaticServer> {
+/**
+ * Serves each of `roots` (mounted at its key, e.g. '/' or '/readability/'). `headers` adds response
+ * headers per mount, e.g. a CSP that keeps saved real-world pages from running their own scripts.
+ */
+export async function serveStatic(
+  roots: Record<string, string>,
+  port = 0,
+  headers: Record<string, Record<string, string>> = {},
+): Promise<StaticServer> {
   const routes = new Map<string, string>();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -40,7 +47,12 @@ export async function serveStatic(roots: Record<string, string>, port = 0): Prom
       return void res.writeHead(403).end();
     try {
       const body = await readFile(file.endsWith(sep) ? join(file, 'index.html') : file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          ...headers[mount],
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

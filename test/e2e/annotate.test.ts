@@ -38,7 +38,7 @@ async function highlightOf(page: TestPage, pattern: RegExp): Promise<string> {
   return `[data-crosscheck-id="${mark.id}"][data-crosscheck-first]`;
 }
 
-for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
   describe(`annotation in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;
