@@ -3,9 +3,10 @@
 // from Dexie behind one `ready` promise the first time a call needs it.
 import browser from 'webextension-polyfill';
 import { serve } from './router.ts';
-import { claimBase, database } from './claim-base.ts';
-import { matchPage } from '../core/index.ts';
-import type { ContentEvent, SourceInfo } from '../shared/messages.ts';
+import { claimBase, database, invalidate } from './claim-base.ts';
+import { matchPage, parsePackText } from '../core/index.ts';
+import { importPack } from './store.ts';
+import type { AnnotationReport, ContentEvent, SourceInfo } from '../shared/messages.ts';
 import * as settings from './site-settings.ts';
 
 function requireString(value: unknown, name: string): string {
@@ -19,6 +20,23 @@ async function broadcast(event: ContentEvent['event']): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
     if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   }
+}
+
+// Per-tab annotation reports live in session storage: they must survive the worker's restarts but
+// not the browser session, and they are dropped with their tab.
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
+function isAnnotationReport(r: unknown): r is AnnotationReport {
+  const x = r as Partial<AnnotationReport> | null;
+  return (
+    !!x &&
+    typeof x.url === 'string' &&
+    [x.matched, x.marked, x.elapsedMs, x.longestBlockMs].every(
+      (n) => typeof n === 'number' && Number.isFinite(n),
+    ) &&
+    typeof x.counts === 'object' &&
+    x.counts !== null
+  );
 }
 
 serve({
@@ -39,6 +57,26 @@ serve({
     void broadcast('refresh');
     return { paused: paused === true };
   },
+  async importPack({ packText }) {
+    const pack = parsePackText(requireString(packText, 'packText'));
+    const result = await importPack(database(), pack);
+    invalidate();
+    void broadcast('refresh');
+    return result;
+  },
+  async reportAnnotation(report, sender) {
+    if (sender.tab?.id === undefined || !isAnnotationReport(report))
+      throw new Error('malformed annotation report');
+    const { url, matched, marked, counts, elapsedMs, longestBlockMs } = report;
+    const clean: AnnotationReport = { url, matched, marked, counts, elapsedMs, longestBlockMs };
+    await browser.storage.session.set({ [tabKey(sender.tab.id)]: clean });
+    return {};
+  },
+  async tabAnnotation({ tabId }) {
+    if (typeof tabId !== 'number') throw new Error('tabId must be a number');
+    const key = tabKey(tabId);
+    return ((await browser.storage.session.get(key))[key] as AnnotationReport | undefined) ?? null;
+  },
   async matchPage(payload) {
     const title = requireString(payload.title, 'title');
     const text = requireString(payload.text, 'text');
@@ -53,6 +91,8 @@ serve({
     return { ...match, sources };
   },
 });
+
+browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
 
 // Seed the base as soon as the extension is installed or updated, not on the first page visit.
 browser.runtime.onInstalled.addListener(() => {

@@ -3,7 +3,9 @@
 // and a handler's failure becomes an error Result rather than a dropped promise.
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
-  MAX_REQUEST_BYTES,
+  EXTENSION_PAGE_ONLY,
+  MAX_CONTENT_REQUEST_BYTES,
+  MAX_EXTENSION_PAGE_REQUEST_BYTES,
   type CallName,
   type Envelope,
   type Request,
@@ -28,6 +30,11 @@ function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/** An extension page (popup, dashboard) rather than a content script running inside a web page. */
+function isExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
 /** Registers the listener; call once, at the worker's top level, so a restarted worker hears the wakeup message. */
 export function serve(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -45,8 +52,11 @@ async function answer(
   if (!handler) return err(`unknown call: ${String(message.call).slice(0, 40)}`);
   if (typeof message.payload !== 'object' || message.payload === null)
     return err(`${message.call}: payload must be an object`);
-  if (JSON.stringify(message.payload).length > MAX_REQUEST_BYTES)
-    return err(`${message.call}: request too large`);
+  const trusted = isExtensionPage(sender);
+  if (!trusted && EXTENSION_PAGE_ONLY.includes(message.call))
+    return err(`${message.call}: not allowed from a web page`);
+  const limit = trusted ? MAX_EXTENSION_PAGE_REQUEST_BYTES : MAX_CONTENT_REQUEST_BYTES;
+  if (JSON.stringify(message.payload).length > limit) return err(`${message.call}: request too large`);
   try {
     return ok(await (handler as (p: unknown, s: Runtime.MessageSender) => unknown)(message.payload, sender));
   } catch (e) {

@@ -73,3 +73,37 @@ export async function removeSources(db: CrosscheckDB, sourceIds: string[]): Prom
   await db.claims.bulkDelete(claimIds);
   await db.sources.bulkDelete(sourceIds);
 }
+
+export interface ImportResult {
+  sources: number;
+  claims: number;
+  relations: number;
+}
+
+/**
+ * Adds a validated claim pack to the base, all or nothing: one transaction over every table it
+ * touches, so a failure (quota, a bad record, the worker stopped) leaves the base as it was.
+ * Sources keep the origin they have; new ones are marked as imported.
+ */
+export async function importPack(db: CrosscheckDB, pack: ClaimPack): Promise<ImportResult> {
+  return db.transaction('rw', [db.sources, db.claims, db.relations, db.discrepancies], async () => {
+    const ids = pack.sources.map((s) => s.id);
+    const existing = new Map(
+      (await db.sources.bulkGet(ids)).filter((s): s is StoredSource => !!s).map((s) => [s.id, s]),
+    );
+    const now = Date.now();
+    // A source imported again replaces its claims: its text (and so the offsets) may have changed.
+    await removeSources(db, [...existing.keys()]);
+    await db.sources.bulkPut(
+      pack.sources.map((s) => ({
+        ...s,
+        origin: existing.get(s.id)?.origin ?? ('import' as const),
+        addedAt: existing.get(s.id)?.addedAt ?? now,
+      })),
+    );
+    await db.claims.bulkPut(pack.claims);
+    await db.relations.bulkPut(pack.relations);
+    await db.discrepancies.bulkPut(pack.discrepancies.map((d) => ({ ...d, id: `${d.kind}:${d.entity}` })));
+    return { sources: pack.sources.length, claims: pack.claims.length, relations: pack.relations.length };
+  });
+}

@@ -9,7 +9,7 @@
 import browser from 'webextension-polyfill';
 import { callBackground } from '../shared/rpc.ts';
 import type { ContentEvent, SourceInfo } from '../shared/messages.ts';
-import type { SentenceMatch } from '../core/types.ts';
+import type { SentenceMatch, Verdict } from '../core/types.ts';
 import { collectSegments, findArticleRoot, isSkippedTree, segmentAt, type PageText } from './page-text.ts';
 import { clearHighlights, highlightSentence, MARK_CLASS } from './highlighter.ts';
 import { ReportCard, type CardData } from './card.ts';
@@ -22,6 +22,48 @@ let controller: AbortController | undefined;
 let nextId = 0;
 const cards = new Map<string, CardData>();
 
+/** What this page's annotation did so far, reported to the background after each pass. */
+interface Tally {
+  started: number;
+  matched: number;
+  marked: number;
+  counts: Record<Verdict, number>;
+  longestBlockMs: number;
+}
+// The script runs at document idle: the first pass is timed from here, later passes from their start.
+const scriptStart = performance.now();
+let passes = 0;
+let tally: Tally = newTally(scriptStart);
+
+function newTally(started: number): Tally {
+  return {
+    started,
+    matched: 0,
+    marked: 0,
+    counts: { corroborated: 0, conflicting: 0, mixed: 0, discussed: 0 },
+    longestBlockMs: 0,
+  };
+}
+
+/** Runs a synchronous piece of work and keeps the longest time the main thread was held. */
+function timed<T>(work: () => T): T {
+  const t0 = performance.now();
+  try {
+    return work();
+  } finally {
+    tally.longestBlockMs = Math.max(tally.longestBlockMs, performance.now() - t0);
+  }
+}
+
+function reportTally(): void {
+  const { started, ...rest } = tally;
+  void callBackground('reportAnnotation', {
+    url: location.href,
+    ...rest,
+    elapsedMs: performance.now() - started,
+  }).catch(() => undefined);
+}
+
 const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function annotateText(page: PageText, signal: AbortSignal): Promise<void> {
@@ -32,7 +74,9 @@ async function annotateText(page: PageText, signal: AbortSignal): Promise<void> 
     text: page.text,
   });
   if (signal.aborted) return;
+  tally.matched += reply.sentences.length;
   await highlightAll(page, reply.sentences, reply.sources, signal);
+  if (!signal.aborted) reportTally();
 }
 
 /** Marks sentences in slices of a few ms so a long page never blocks the main thread for long. */
@@ -56,7 +100,10 @@ async function highlightAll(
         reports: sentence.reports,
         sources,
       });
+      tally.marked++;
+      tally.counts[sentence.verdict]++;
     }
+    tally.longestBlockMs = Math.max(tally.longestBlockMs, performance.now() - sliceStart);
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToMain();
       sliceStart = performance.now();
@@ -85,6 +132,7 @@ async function start(): Promise<void> {
   const ctrl = new AbortController();
   controller = ctrl;
   const { signal } = ctrl;
+  tally = newTally(passes++ === 0 ? scriptStart : performance.now());
   signal.addEventListener('abort', () => {
     cards.clear();
     clearHighlights(document.body ?? document.documentElement);
@@ -114,7 +162,7 @@ async function start(): Promise<void> {
     { signal },
   );
 
-  let root = findArticleRoot(document);
+  let root = timed(() => findArticleRoot(document));
   watchDom(
     document.body ?? document.documentElement,
     {
@@ -122,7 +170,7 @@ async function start(): Promise<void> {
         if (!root.isConnected) root = findArticleRoot(document);
         for (const el of elements) {
           if (isSkippedTree(el, document.body) || el.closest(`.${MARK_CLASS}`)) continue;
-          const page = collectSegments(el);
+          const page = timed(() => collectSegments(el));
           if (page.text.length >= MIN_NEW_TEXT) void annotateText(page, signal).catch(report);
         }
       },
@@ -132,7 +180,10 @@ async function start(): Promise<void> {
     },
     signal,
   );
-  await annotateText(collectSegments(root), signal);
+  await annotateText(
+    timed(() => collectSegments(root)),
+    signal,
+  );
 }
 
 function report(e: unknown): void {

@@ -1,7 +1,7 @@
 // The one message protocol: every call a content script or extension page makes to the background,
 // with its request and reply types. Replies are Result<reply> (see rpc.ts); the background answers
 // only this extension's own contexts (see background/router.ts).
-import type { PageMatch } from '../core/types.ts';
+import type { PageMatch, Verdict } from '../core/types.ts';
 
 /** What a report card shows about a source, besides the reported sentence. */
 export interface SourceInfo {
@@ -9,6 +9,19 @@ export interface SourceInfo {
   site?: string;
   published?: string;
   url?: string;
+}
+
+/** What one annotation pass did on a page. */
+export interface AnnotationReport {
+  url: string;
+  /** Sentences the background matched, and how many of them were highlighted in the page. */
+  matched: number;
+  marked: number;
+  counts: Record<Verdict, number>;
+  /** From the content script's start (document idle) to the last highlight, in ms. */
+  elapsedMs: number;
+  /** The longest stretch the content script held the main thread, in ms. */
+  longestBlockMs: number;
 }
 
 /** matchPage's reply: the engine's PageMatch plus the sources its reports cite. */
@@ -27,6 +40,15 @@ export interface BackgroundCalls {
   /** Turns Crosscheck on or off for one host, or pauses it everywhere. */
   setSiteEnabled: { request: { host: string; enabled: boolean }; response: { enabled: boolean } };
   setPaused: { request: { paused: boolean }; response: { paused: boolean } };
+  /** Adds a claim pack (its JSON text) to the base, all or nothing. Extension pages only. */
+  importPack: {
+    request: { packText: string };
+    response: { sources: number; claims: number; relations: number };
+  };
+  /** A content script tells how its last annotation pass went; kept per tab for the popup. */
+  reportAnnotation: { request: AnnotationReport; response: Record<string, never> };
+  /** The last annotation report of a tab, if its content script ran. */
+  tabAnnotation: { request: { tabId: number }; response: AnnotationReport | null };
   /** Match a page's article text against the base. Offsets in the reply point into `text`. */
   matchPage: {
     request: { url: string; title: string; text: string };
@@ -45,8 +67,20 @@ export interface Envelope<K extends CallName = CallName> {
   payload: Request<K>;
 }
 
-/** Upper bound on one request's serialized size; larger ones get an error reply, not a hang. */
-export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/**
+ * Upper bounds on one request's serialized size; larger ones get an error reply, not a hang. Pages are
+ * large but bounded; extension pages may import whole claim bases.
+ */
+export const MAX_CONTENT_REQUEST_BYTES = 8 * 1024 * 1024;
+export const MAX_EXTENSION_PAGE_REQUEST_BYTES = 512 * 1024 * 1024;
+
+/** Calls only extension pages (popup, dashboard) may make; content scripts run among page scripts. */
+export const EXTENSION_PAGE_ONLY: readonly CallName[] = [
+  'importPack',
+  'tabAnnotation',
+  'setPaused',
+  'setSiteEnabled',
+];
 
 /** Events the background sends to content scripts (tabs.sendMessage). */
 export type ContentEvent = { crosscheck: 1; event: 'refresh' } | { crosscheck: 1; event: 'disable' };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
 import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
 import { readMarks, servePages, type MarkedSentence } from './helpers.ts';
+import type { AnnotationReport } from '../../src/shared/messages.ts';
 
 /** A sentence that agrees with the seeds, appended to prove the pipeline ran on a page. */
 const SENTINEL =
@@ -80,6 +81,43 @@ for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefo
         () => document.querySelectorAll('em [data-crosscheck-id], [data-crosscheck-id] em').length,
       );
       assert.ok(pieces >= 1, 'a highlight spans the <em> inside its sentence');
+      await page.close();
+    });
+
+    test('the background keeps each tab’s annotation report for the popup', async () => {
+      const page = await browser.newPage();
+      const url = `${server.origin}/demo-news.html`;
+      await page.goto(url);
+      await page.waitFor('[data-crosscheck-id]');
+      const marks = await page.evaluate(readMarks);
+      const control = await browser.newPage();
+      await control.goto(browser.extensionUrl('popup.html'));
+      const report = await control.evaluate(async (url: string) => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ id?: number }[]> };
+          runtime: {
+            sendMessage(m: unknown): Promise<{ ok: boolean; value?: AnnotationReport } | undefined>;
+          };
+        };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        const api = g.browser ?? g.chrome;
+        for (let attempt = 0; attempt < 100; attempt++) {
+          for (const tab of await api.tabs.query({})) {
+            const reply = await api.runtime.sendMessage({
+              crosscheck: 1,
+              call: 'tabAnnotation',
+              payload: { tabId: tab.id },
+            });
+            if (reply?.ok && reply.value?.url === url && reply.value.marked > 0) return reply.value;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return null;
+      }, url);
+      assert.ok(report, 'a report for the demo tab');
+      assert.equal(report.marked, marks.length);
+      assert.equal(report.counts.conflicting, marks.filter((m) => m.verdict === 'conflicting').length);
+      await control.close();
       await page.close();
     });
 
