@@ -34,6 +34,9 @@ const CANDIDATE_BUDGET = 300;
 /** Candidates scored exactly with every query term, at least (more for larger limits). */
 const RESCORE_MIN = 50;
 const FEATURE_CACHE = 4096;
+/** Frame candidates kept, and the frame similarity they need. */
+const FRAME_LIMIT = 16;
+const FRAME_MIN = 0.2;
 
 const EVENT_TERMS = new Set([
   'meet',
@@ -94,6 +97,8 @@ export class ClaimIndex {
   private postingSqrtW: Float32Array[] = [];
   /** Per term id: the query's score factor for a non-essential term during one search, else 0. */
   private qMark = new Float64Array(0);
+  /** Per term id: the query's score factor for a frame term during one search, else 0. */
+  private fMark = new Float64Array(0);
 
   get size(): number {
     return this.aliveCount;
@@ -225,6 +230,7 @@ export class ClaimIndex {
     this.postingDocs = this.postings.map((list) => Int32Array.from(list));
     this.postingSqrtW = this.postingWeights.map((ws) => Float32Array.from(ws, Math.sqrt));
     this.qMark = new Float64Array(this.postings.length);
+    this.fMark = new Float64Array(this.postings.length);
     let total = 0;
     for (const ids of this.docTerms) total += ids.length;
     this.flatStart = new Int32Array(this.claims.length + 1);
@@ -245,60 +251,82 @@ export class ClaimIndex {
   }
 
   /**
-   * Search plus a second, narrower query for the event frame (the people and organisations involved and
-   * the kind of event): "talks with Putin in Alaska" must reach "talks with Putin in Alcazar" even when
-   * the rest of the two sentences differ, since a different place or date for one event is a conflict.
+   * Search that also serves the sentence's event frame (the people and organisations involved and the
+   * kind of event): "talks with Putin in Alaska" must reach "talks with Putin in Alcazar" even when the
+   * rest of the two sentences differ, since a different place or date for one event is a conflict. One
+   * pass over the postings scores both: the frame's terms are a subset of the sentence's, so each
+   * candidate's frame score is read off its own term list next to the full one. Only claims that say where
+   * or when can contradict the frame, so only those are kept from it.
    */
   candidates(f: Features, options: SearchOptions = {}): SearchHit[] {
-    const hits = this.search(f, options);
+    const limit = options.limit ?? 10;
     const frame = frameOf(f);
-    if (!frame) return hits;
+    const { hits, frameHits } = this.run(f, options, frame);
+    if (!frameHits.length) return hits;
     const seen = new Set(hits.map((h) => h.claim.id));
-    // Only claims that say where or when can contradict the frame, so only those are kept.
-    const extra = this.search(frame, { ...options, minSimilarity: 0.2, limit: 16 }).filter((h) => {
-      if (seen.has(h.claim.id)) return false;
-      return this.whereWhen[this.byId.get(h.claim.id) ?? -1] === 1;
-    });
-    return [...hits, ...extra.slice(0, options.limit ?? 10)];
+    const extra = frameHits.filter((h) => !seen.has(h.claim.id));
+    return [...hits, ...extra.slice(0, limit)];
   }
 
   search(query: string | Features, options: SearchOptions = {}): SearchHit[] {
-    const { limit = 10, minSimilarity = 0.15, excludeSourceId } = options;
     const f = typeof query === 'string' ? analyze(query) : query;
+    return this.run(f, options, undefined).hits;
+  }
+
+  private run(
+    f: Features,
+    options: SearchOptions,
+    frame: Features | undefined,
+  ): { hits: SearchHit[]; frameHits: SearchHit[] } {
+    const { limit = 10, minSimilarity = 0.15, excludeSourceId } = options;
     this.refresh();
     const scores = this.scores;
     const touched = this.touched;
     const alive = this.alive;
     const essentialMax = Math.max(COMMON_MIN, this.aliveCount * COMMON_SHARE);
+    const unseenIdf = Math.log(1 + this.aliveCount);
     let n = 0;
     let qNorm = 0;
+    let fNorm = 0;
     // Rarest terms first. Terms in more than a small share of the base are "non-essential" (as in
     // MaxScore): a claim that shares only such terms cannot be the same proposition, so they only add to
     // the scores of claims already found, which keeps their weight in the ranking without walking
     // posting lists as long as the base is large.
-    const qterms: { id: number; idf: number; q: number }[] = [];
+    const qterms: { id: number; idf: number; q: number; inFrame: boolean }[] = [];
     for (const t of f.terms.values()) {
+      const inFrame = frame?.terms.has(t.key) ?? false;
       const id = this.termIds.get(t.key);
       if (id === undefined) {
-        qNorm += Math.log(1 + this.aliveCount) * t.weight; // unseen term: rarest possible
+        qNorm += unseenIdf * t.weight; // unseen term: rarest possible
+        if (inFrame) fNorm += unseenIdf * t.weight;
         continue;
       }
       const idf = this.idf(id);
       qNorm += idf * t.weight;
-      qterms.push({ id, idf, q: t.weight });
+      if (inFrame) fNorm += idf * t.weight;
+      qterms.push({ id, idf, q: t.weight, inFrame });
     }
     qterms.sort((x, y) => (this.df[x.id] ?? 0) - (this.df[y.id] ?? 0));
-    // Phase 1, essential terms: the rarer ones, until they have found enough candidates.
+    // Phase 1, essential terms: the rarer ones, until they have found enough candidates. The frame's
+    // rarest term also admits candidates, as a search of the frame alone would.
     const qMark = this.qMark;
+    const fMark = this.fMark;
     const marked: number[] = [];
     let hasRest = false;
-    for (const [at, { id, idf, q }] of qterms.entries()) {
+    let frameWalked = false;
+    for (const [at, { id, idf, q, inFrame }] of qterms.entries()) {
       const list = this.postingDocs[id];
       const ws = this.postingSqrtW[id];
       if (!list || !ws) continue;
       const sq = idf * Math.sqrt(q);
+      if (inFrame) {
+        fMark[id] = sq;
+        marked.push(id);
+      }
       // The rarest term always finds candidates, even when every term of the sentence is common.
-      if (at === 0 || ((this.df[id] ?? 0) <= essentialMax && n < CANDIDATE_BUDGET)) {
+      const frameFirst = inFrame && !frameWalked;
+      if (inFrame) frameWalked = true;
+      if (at === 0 || frameFirst || ((this.df[id] ?? 0) <= essentialMax && n < CANDIDATE_BUDGET)) {
         for (let k = 0; k < list.length; k++) {
           const doc = list[k]!;
           if (!alive[doc]) continue;
@@ -313,11 +341,12 @@ export class ClaimIndex {
     }
     // Phase 2: the commoner terms are added to each candidate from the candidate's own term list (about
     // 15 ids), far cheaper than walking their long posting lists.
-    const topDoc = new Int32Array(limit);
-    const topSim = new Float64Array(limit).fill(-1);
-    const { flatStart, flatTerms, flatSqrtW } = this;
+    const top = new TopK(limit);
+    const frameTop = new TopK(frame ? FRAME_LIMIT : 0);
+    const { flatStart, flatTerms, flatSqrtW, whereWhen } = this;
     // Only the candidates the rare terms rank highest are worth the exact score: the rest share at
-    // most a name or a place with the sentence and common words cannot lift them into the top k.
+    // most a name or a place with the sentence and common words cannot lift them into the top k. Ties
+    // at the floor are all rescored: when a lone common term found them, nothing else tells them apart.
     const rescore = Math.max(RESCORE_MIN, limit * 8);
     let floor = 0;
     if (hasRest && n > rescore) {
@@ -326,35 +355,67 @@ export class ClaimIndex {
       partial.sort();
       floor = partial[n - rescore]!;
     }
+    const blend = (dot: number, dn: number, qn: number): number =>
+      Math.min(1, 0.6 * (dot / Math.sqrt(dn * qn)) + 0.4 * (dot / Math.min(dn, qn)));
     for (let c = 0; c < n; c++) {
       const doc = touched[c]!;
       let dot = scores[doc]!;
       scores[doc] = 0;
+      const dn = this.docNorm[doc]!;
+      if (!dn) continue;
+      if (excludeSourceId !== undefined && this.claims[doc]?.sourceId === excludeSourceId) continue;
+      if (frame && fNorm && whereWhen[doc] === 1) {
+        let fdot = 0;
+        const end = flatStart[doc + 1]!;
+        for (let k = flatStart[doc]!; k < end; k++) fdot += fMark[flatTerms[k]!]! * flatSqrtW[k]!;
+        const s = blend(fdot, dn, fNorm);
+        if (s >= FRAME_MIN) frameTop.offer(doc, s);
+      }
       if (dot < floor) continue;
       if (hasRest) {
         const end = flatStart[doc + 1]!;
         for (let k = flatStart[doc]!; k < end; k++) dot += qMark[flatTerms[k]!]! * flatSqrtW[k]!;
       }
-      const dn = this.docNorm[doc]!;
-      if (!dn || !qNorm) continue;
-      const s = Math.min(1, 0.6 * (dot / Math.sqrt(dn * qNorm)) + 0.4 * (dot / Math.min(dn, qNorm)));
-      if (s < minSimilarity || s <= topSim[limit - 1]!) continue;
-      if (excludeSourceId !== undefined && this.claims[doc]?.sourceId === excludeSourceId) continue;
-      let i = limit - 1;
-      while (i > 0 && topSim[i - 1]! < s) {
-        topSim[i] = topSim[i - 1]!;
-        topDoc[i] = topDoc[i - 1]!;
-        i--;
-      }
-      topSim[i] = s;
-      topDoc[i] = doc;
+      if (!qNorm) continue;
+      const s = blend(dot, dn, qNorm);
+      if (s >= minSimilarity) top.offer(doc, s);
     }
-    for (const id of marked) qMark[id] = 0;
+    for (const id of marked) {
+      qMark[id] = 0;
+      fMark[id] = 0;
+    }
+    return { hits: this.hitsOf(top), frameHits: this.hitsOf(frameTop) };
+  }
+
+  private hitsOf(top: TopK): SearchHit[] {
     const hits: SearchHit[] = [];
-    for (let i = 0; i < limit && topSim[i]! >= 0; i++) {
-      const c = this.claims[topDoc[i]!];
-      if (c) hits.push({ claim: c, similarity: Math.round(topSim[i]! * 1000) / 1000 });
+    for (let i = 0; i < top.limit && top.sim[i]! >= 0; i++) {
+      const c = this.claims[top.doc[i]!];
+      if (c) hits.push({ claim: c, similarity: Math.round(top.sim[i]! * 1000) / 1000 });
     }
     return hits;
+  }
+}
+
+/** A bounded top-k by insertion: no hit objects for the claims that don't make it. */
+class TopK {
+  readonly doc: Int32Array;
+  readonly sim: Float64Array;
+  constructor(readonly limit: number) {
+    this.doc = new Int32Array(limit);
+    this.sim = new Float64Array(limit).fill(-1);
+  }
+
+  offer(doc: number, s: number): void {
+    const { limit, sim, doc: docs } = this;
+    if (!limit || s <= sim[limit - 1]!) return;
+    let i = limit - 1;
+    while (i > 0 && sim[i - 1]! < s) {
+      sim[i] = sim[i - 1]!;
+      docs[i] = docs[i - 1]!;
+      i--;
+    }
+    sim[i] = s;
+    docs[i] = doc;
   }
 }
