@@ -1,24 +1,100 @@
-// The toolbar popup. For now: the size of the claim base; the page's claims come with the UI issue.
+// The toolbar popup: what Crosscheck did on the current tab, the per-site switch and the global pause.
+// Test seam: popup.html?tab=<tabId> shows that tab instead of the active one, so tests can open the
+// popup as an ordinary page.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { callBackground } from '../shared/rpc.ts';
-import type { Response } from '../shared/messages.ts';
+import type { AnnotationReport, Response } from '../shared/messages.ts';
+
+async function currentTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function Popup() {
   const [base, setBase] = useState<Response<'ping'> | undefined>();
+  const [report, setReport] = useState<AnnotationReport | null | undefined>();
+  const [status, setStatus] = useState<Response<'siteStatus'> | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const host = hostOf(report?.url);
+
   useEffect(() => {
-    callBackground('ping', {}).then(setBase, (e: Error) => setError(e.message));
+    const fail = (e: Error) => setError(e.message);
+    callBackground('ping', {}).then(setBase, fail);
+    currentTabId()
+      .then((tabId) => (tabId === undefined ? null : callBackground('tabAnnotation', { tabId })))
+      .then(setReport, fail);
   }, []);
+  useEffect(() => {
+    callBackground('siteStatus', { host: host ?? '' }).then(setStatus, (e: Error) => setError(e.message));
+  }, [host]);
+
+  const toggleSite = async (enabled: boolean) => {
+    if (!host) return;
+    await callBackground('setSiteEnabled', { host, enabled });
+    setStatus(await callBackground('siteStatus', { host }));
+  };
+  const togglePause = async (paused: boolean) => {
+    await callBackground('setPaused', { paused });
+    setStatus(await callBackground('siteStatus', { host: host ?? '' }));
+  };
+
   return (
     <main>
       <h1>Crosscheck</h1>
       {error && <p role="alert">{error}</p>}
+      <section aria-label="This page">
+        {report === undefined ? null : report === null ? (
+          <p class="muted">Nothing annotated on this tab.</p>
+        ) : (
+          <p data-testid="page-counts">
+            {report.marked} claim{report.marked === 1 ? '' : 's'} on this page: {report.counts.corroborated}{' '}
+            corroborated, {report.counts.conflicting} conflicting, {report.counts.mixed} mixed,{' '}
+            {report.counts.discussed} discussed.
+          </p>
+        )}
+      </section>
+      {status && (
+        <section aria-label="Settings" class="switches">
+          {host && (
+            <label>
+              <input
+                type="checkbox"
+                checked={status.siteEnabled}
+                onChange={(e) => void toggleSite(e.currentTarget.checked)}
+              />{' '}
+              Annotate pages on {host}
+            </label>
+          )}
+          <label>
+            <input
+              type="checkbox"
+              checked={status.paused}
+              onChange={(e) => void togglePause(e.currentTarget.checked)}
+            />{' '}
+            Pause Crosscheck everywhere
+          </label>
+        </section>
+      )}
       {base && (
         <p class="muted" data-testid="base-size">
           {base.claims} claims from {base.sources} sources in your base.
         </p>
       )}
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        Open the dashboard
+      </button>
     </main>
   );
 }

@@ -191,6 +191,58 @@ for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefo
       await page.close();
     });
 
+    test('client-side navigation through the history API is annotated', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/spa-news.html`);
+      await page.click('#next');
+      await page.waitFor('[data-crosscheck-verdict="conflicting"]', 20_000);
+      const marks = await page.evaluate(readMarks);
+      assert.equal(marks.length, 1);
+      assert.match(marks[0]!.text, /four times since 1949/);
+      await page.close();
+    });
+
+    test('the global pause and the per-site switch remove highlights, and turning back on restores them', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/demo-news.html`);
+      await page.waitFor('[data-crosscheck-id]');
+      const control = await browser.newPage();
+      await control.goto(browser.extensionUrl('popup.html'));
+      const call = (name: string, payload: object) =>
+        control.evaluate(
+          async ({ name, payload }) => {
+            const g = globalThis as unknown as {
+              browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+            };
+            const api =
+              g.browser ??
+              (
+                globalThis as unknown as {
+                  chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+                }
+              ).chrome;
+            return api.runtime.sendMessage({ crosscheck: 1, call: name, payload });
+          },
+          { name, payload },
+        );
+      const count = () => page.evaluate(() => document.querySelectorAll('[data-crosscheck-id]').length);
+      const until = async (ok: (n: number) => boolean) => {
+        for (let i = 0; i < 100 && !ok(await count()); i++) await new Promise((r) => setTimeout(r, 100));
+        return count();
+      };
+      const before = await count();
+      await call('setPaused', { paused: true });
+      assert.equal(await until((n) => n === 0), 0, 'paused: no highlights');
+      await call('setPaused', { paused: false });
+      assert.ok((await until((n) => n > 0)) > 0, 'resumed: highlights back');
+      await call('setSiteEnabled', { host: '127.0.0.1', enabled: false });
+      assert.equal(await until((n) => n === 0), 0, 'site off: no highlights');
+      await call('setSiteEnabled', { host: '127.0.0.1', enabled: true });
+      assert.equal(await until((n) => n >= before), before, 'site on: the same highlights again');
+      await control.close();
+      await page.close();
+    });
+
     test('a page with nothing to match gets no highlight', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.origin}/unrelated-news.html`);
