@@ -3,7 +3,7 @@
 // highlights, prints them and saves a screenshot to dist/demo.png.
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, launchFirefox } from './browsers.ts';
+import { launchChromium, launchFirefox, readMarks, type MarkedSentence } from './browsers.ts';
 import { serveStatic } from './serve.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,27 +11,9 @@ const browserName = process.argv[2] === 'firefox' ? 'firefox' : 'chromium';
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const port = Number(process.env.PORT ?? 8787);
 
-interface Mark {
-  id: string;
-  verdict: string;
-  text: string;
-}
-
-// Runs in the page: one entry per highlighted sentence, its pieces joined.
-function readMarks(): Mark[] {
-  const byId = new Map<string, Mark>();
-  for (const el of document.querySelectorAll<HTMLElement>('[data-crosscheck-id]')) {
-    const id = el.dataset.crosscheckId!;
-    const entry = byId.get(id) ?? { id, verdict: el.dataset.crosscheckVerdict ?? '', text: '' };
-    entry.text += el.textContent ?? '';
-    byId.set(id, entry);
-  }
-  return [...byId.values()];
-}
-
-function report(marks: Mark[], shot: string): void {
+function report(marks: MarkedSentence[], shot: string): void {
   console.log(`\nCrosscheck highlighted ${marks.length} sentence(s) on the demo page (${browserName}):`);
-  for (const m of marks) console.log(`  [${m.verdict.padEnd(12)}] ${m.text.replace(/\s+/g, ' ').trim()}`);
+  for (const m of marks) console.log(`  [${m.verdict.padEnd(12)}] ${m.text}`);
   console.log(`Screenshot: ${shot}`);
 }
 

@@ -23,6 +23,10 @@ export interface TestBrowser {
   name: BrowserName;
   newPage(): Promise<TestPage>;
   extensionUrl(path: string): string;
+  /** Chromium: the service worker's URL. */
+  backgroundUrl?: string;
+  /** Firefox: the add-on id the browser installed. */
+  addonId?: string;
   /** Stops the extension's background (Chromium: the service worker) to test a cold start. */
   stopBackground?(): Promise<void>;
   close(): Promise<void>;
@@ -79,6 +83,7 @@ export async function launch(name: BrowserName): Promise<TestBrowser> {
       name,
       newPage: async () => playwrightPage(await s.context.newPage()),
       extensionUrl: s.extensionUrl,
+      backgroundUrl: s.worker.url(),
       async stopBackground() {
         const page = s.context.pages()[0] ?? (await s.context.newPage());
         const cdp = await s.context.newCDPSession(page);
@@ -94,6 +99,7 @@ export async function launch(name: BrowserName): Promise<TestBrowser> {
     name,
     newPage: async () => puppeteerPage(await s.browser.newPage()),
     extensionUrl: s.extensionUrl,
+    addonId: s.addonId,
     close: s.close,
   };
 }

@@ -29,20 +29,4 @@ export function servePages(): Promise<StaticServer> {
   });
 }
 
-export interface MarkedSentence {
-  id: string;
-  verdict: string;
-  text: string;
-}
-
-/** Runs in the page: highlighted sentences, their pieces joined (one entry per data-crosscheck-id). */
-export function readMarks(): MarkedSentence[] {
-  const byId = new Map<string, MarkedSentence>();
-  for (const el of document.querySelectorAll<HTMLElement>('[data-crosscheck-id]')) {
-    const id = el.dataset.crosscheckId!;
-    const entry = byId.get(id) ?? { id, verdict: el.dataset.crosscheckVerdict ?? '', text: '' };
-    entry.text += el.textContent ?? '';
-    byId.set(id, entry);
-  }
-  return [...byId.values()].map((m) => ({ ...m, text: m.text.replace(/\s+/g, ' ').trim() }));
-}
+export { readMarks, type MarkedSentence } from '../../build/browsers.ts';
