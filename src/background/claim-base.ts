@@ -2,7 +2,8 @@
 // per worker start behind one promise, after the bundled seed pack is loaded (idempotently), so a
 // worker woken by a message answers as soon as it is built. Writers call invalidate().
 import browser from 'webextension-polyfill';
-import { ClaimIndex, parsePack } from '../core/index.ts';
+import { ClaimIndex } from '../core/claim-index.ts';
+import { parsePack } from '../core/claim-pack.ts';
 import { openDatabase, type CrosscheckDB } from './db.ts';
 import { loadSeedPack } from './store.ts';
 

@@ -4,7 +4,10 @@
 import browser from 'webextension-polyfill';
 import { serve } from './router.ts';
 import { claimBase, database, invalidate } from './claim-base.ts';
-import { matchPage, parsePackText } from '../core/index.ts';
+// Core modules are imported one by one, not through the index: the worker needs neither Readability
+// nor the pack builder.
+import { matchPage } from '../core/match-page.ts';
+import { parsePackText } from '../core/claim-pack.ts';
 import { importPack } from './store.ts';
 import type { AnnotationReport, ContentEvent, SourceInfo } from '../shared/messages.ts';
 import * as settings from './site-settings.ts';
