@@ -100,7 +100,7 @@ const isNameWord = (t: Token | undefined): boolean =>
   t.kind === 'word' &&
   t.cap &&
   !t.stop &&
-  MONTHS[t.lower] === undefined &&
+  MONTHS.get(t.lower) === undefined &&
   !WEEKDAY_NAMES.has(t.lower);
 
 /** "von der" inside "Ursula von der Leyen": particles count when a name follows them. */
@@ -138,7 +138,8 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     while (q > 0 && i - q < 3) {
       const p = tokens[q - 1];
       if (!p || p.kind !== 'word' || !p.cap || p.stop || taken.has(q - 1)) break;
-      const known = DEMONYMS[p.lower] || placeKey(p.lower) || ORGANIZATIONS.has(ALIASES[p.lower] ?? p.lower);
+      const known =
+        DEMONYMS.get(p.lower) || placeKey(p.lower) || ORGANIZATIONS.has(ALIASES.get(p.lower) ?? p.lower);
       if (q - 1 === firstWord && !known) break;
       q--;
     }
@@ -147,8 +148,8 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     for (let k = q; k < i; k++) {
       const p = tokens[k];
       if (!p) continue;
-      const pk = DEMONYMS[p.lower] ?? placeKey(p.lower);
-      const ok = ALIASES[p.lower] ?? p.lower;
+      const pk = DEMONYMS.get(p.lower) ?? placeKey(p.lower);
+      const ok = ALIASES.get(p.lower) ?? p.lower;
       if (pk) out.push({ ...span(k, k + 1), key: pk, kind: 'place', demonym: true });
       else if (ORGANIZATIONS.has(ok)) out.push({ ...span(k, k + 1), key: ok, kind: 'organization' });
       scope.push(pk ?? ok);
@@ -193,8 +194,8 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     if (i === firstWord && j === i + 1) {
       const known =
         placeKey(whole) ||
-        ORGANIZATIONS.has(ALIASES[whole] ?? whole) ||
-        DEMONYMS[whole] ||
+        ORGANIZATIONS.has(ALIASES.get(whole) ?? whole) ||
+        DEMONYMS.get(whole) ||
         names?.has(nameKey(whole));
       const nextReporting = REPORTING_STEMS.has(tokens[j]?.stem ?? '') && !whole.endsWith('s');
       if (!known && !nextReporting) continue;
@@ -220,7 +221,7 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || t.kind !== 'word' || !t.cap) continue;
-    const country = DEMONYMS[t.lower];
+    const country = DEMONYMS.get(t.lower);
     if (country && !out.some((e) => i >= e.tokenStart && i < e.tokenEnd))
       out.push({ ...span(i, i + 1), key: country, kind: 'place', demonym: true });
   }
@@ -234,10 +235,10 @@ function classify(
   lowers: string[],
   whole: string,
 ): Omit<Entity, 'text' | 'start' | 'end' | 'tokenStart' | 'tokenEnd'> & Partial<Entity> {
-  const alias = ALIASES[whole] ?? ALIASES[whole.replace(/\s+/g, '')];
+  const alias = ALIASES.get(whole) ?? ALIASES.get(whole.replace(/\s+/g, ''));
   const pk = placeKey(whole);
   if (pk) return { key: pk, kind: 'place' };
-  const dk = DEMONYMS[whole];
+  const dk = DEMONYMS.get(whole);
   if (dk) return { key: dk, kind: 'place', demonym: true };
   const orgKey = alias ?? whole;
   if (ORGANIZATIONS.has(orgKey)) return { key: orgKey, kind: 'organization' };
@@ -246,8 +247,8 @@ function classify(
     const caps = tokens.slice(i, j).filter((t) => t.cap);
     const acronym = caps.map((t) => t.lower[0]).join('');
     const key =
-      caps.length >= 3 && (ORGANIZATIONS.has(acronym) || ALIASES[acronym])
-        ? (ALIASES[acronym] ?? acronym)
+      caps.length >= 3 && (ORGANIZATIONS.has(acronym) || ALIASES.get(acronym))
+        ? (ALIASES.get(acronym) ?? acronym)
         : whole;
     return { key, kind: 'organization' };
   }

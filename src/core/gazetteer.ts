@@ -9,40 +9,42 @@ const list = (s: string): string[] =>
     .filter(Boolean);
 
 /** Alternative names of one place or organisation → its key. */
-export const ALIASES: Record<string, string> = {
-  'united states': 'usa',
-  'united states of america': 'usa',
-  us: 'usa',
-  'u.s.': 'usa',
-  'u.s': 'usa',
-  america: 'usa',
-  usa: 'usa',
-  'u.s.a.': 'usa',
-  'united kingdom': 'uk',
-  britain: 'uk',
-  'great britain': 'uk',
-  'u.k.': 'uk',
-  uk: 'uk',
-  england: 'uk',
-  'european union': 'eu',
-  eu: 'eu',
-  'e.u.': 'eu',
-  'north atlantic treaty organization': 'nato',
-  nato: 'nato',
-  'united nations': 'un',
-  un: 'un',
-  'u.n.': 'un',
-  'soviet union': 'ussr',
-  ussr: 'ussr',
-  'russian federation': 'russia',
-  kyiv: 'kyiv',
-  kiev: 'kyiv',
-  'european commission': 'european commission',
-  'eu commission': 'european commission',
-  'd.c.': 'washington',
-  'washington d.c.': 'washington',
-  'washington, d.c.': 'washington',
-};
+export const ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'united states': 'usa',
+    'united states of america': 'usa',
+    us: 'usa',
+    'u.s.': 'usa',
+    'u.s': 'usa',
+    america: 'usa',
+    usa: 'usa',
+    'u.s.a.': 'usa',
+    'united kingdom': 'uk',
+    britain: 'uk',
+    'great britain': 'uk',
+    'u.k.': 'uk',
+    uk: 'uk',
+    england: 'uk',
+    'european union': 'eu',
+    eu: 'eu',
+    'e.u.': 'eu',
+    'north atlantic treaty organization': 'nato',
+    nato: 'nato',
+    'united nations': 'un',
+    un: 'un',
+    'u.n.': 'un',
+    'soviet union': 'ussr',
+    ussr: 'ussr',
+    'russian federation': 'russia',
+    kyiv: 'kyiv',
+    kiev: 'kyiv',
+    'european commission': 'european commission',
+    'eu commission': 'european commission',
+    'd.c.': 'washington',
+    'washington d.c.': 'washington',
+    'washington, d.c.': 'washington',
+  }),
+);
 
 export const COUNTRIES = new Set(
   list(`afghanistan; albania; algeria; argentina; armenia; australia; austria; azerbaijan; bahrain; bangladesh;
@@ -82,39 +84,41 @@ export const ORGANIZATIONS = new Set(
 );
 
 /** Demonyms and adjectives → country key: 'Russian forces' is about Russia. */
-export const DEMONYMS: Record<string, string> = {
-  russian: 'russia',
-  russians: 'russia',
-  ukrainian: 'ukraine',
-  ukrainians: 'ukraine',
-  american: 'usa',
-  americans: 'usa',
-  german: 'germany',
-  germans: 'germany',
-  french: 'france',
-  british: 'uk',
-  chinese: 'china',
-  european: 'europe',
-  europeans: 'europe',
-  polish: 'poland',
-  italian: 'italy',
-  spanish: 'spain',
-  japanese: 'japan',
-  indian: 'india',
-  israeli: 'israel',
-  israelis: 'israel',
-  palestinian: 'palestine',
-  iranian: 'iran',
-  turkish: 'turkey',
-  canadian: 'canada',
-  mexican: 'mexico',
-  syrian: 'syria',
-  soviet: 'ussr',
-  western: 'west',
-  finnish: 'finland',
-  swedish: 'sweden',
-  dutch: 'netherlands',
-};
+export const DEMONYMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    russian: 'russia',
+    russians: 'russia',
+    ukrainian: 'ukraine',
+    ukrainians: 'ukraine',
+    american: 'usa',
+    americans: 'usa',
+    german: 'germany',
+    germans: 'germany',
+    french: 'france',
+    british: 'uk',
+    chinese: 'china',
+    european: 'europe',
+    europeans: 'europe',
+    polish: 'poland',
+    italian: 'italy',
+    spanish: 'spain',
+    japanese: 'japan',
+    indian: 'india',
+    israeli: 'israel',
+    israelis: 'israel',
+    palestinian: 'palestine',
+    iranian: 'iran',
+    turkish: 'turkey',
+    canadian: 'canada',
+    mexican: 'mexico',
+    syrian: 'syria',
+    soviet: 'ussr',
+    western: 'west',
+    finnish: 'finland',
+    swedish: 'sweden',
+    dutch: 'netherlands',
+  }),
+);
 
 /**
  * Role titles, longest first when matched. A title directly before a name attaches to that person
@@ -147,7 +151,7 @@ export const PERSON_PARTICLES = new Set(
 );
 
 export function placeKey(lower: string): string | undefined {
-  const k = ALIASES[lower] ?? lower;
+  const k = ALIASES.get(lower) ?? lower;
   if (COUNTRIES.has(k) || REGIONS_AND_CITIES.has(k)) return k;
   return undefined;
 }

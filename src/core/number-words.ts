@@ -1,52 +1,60 @@
 // Numbers written as words or digits ('sixty-two', 'three and a half', '3 1/2', 'once'), read off tokens.
 import type { Token } from './tokenize.ts';
 
-export const SMALL: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-};
-export const SCALES: Record<string, number> = {
-  hundred: 100,
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-};
-export const FRACTIONS: Record<string, number> = {
-  half: 0.5,
-  quarter: 0.25,
-  quarters: 0.25,
-  third: 1 / 3,
-  thirds: 1 / 3,
-};
-export const MULTIPLES: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
+export const SMALL: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    dozen: 12,
+  }),
+);
+export const SCALES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    hundred: 100,
+    thousand: 1e3,
+    million: 1e6,
+    billion: 1e9,
+    trillion: 1e12,
+  }),
+);
+export const FRACTIONS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    half: 0.5,
+    quarter: 0.25,
+    quarters: 0.25,
+    third: 1 / 3,
+    thirds: 1 / 3,
+  }),
+);
+export const MULTIPLES: ReadonlyMap<string, number> = new Map(
+  Object.entries({ once: 1, twice: 2, thrice: 3 }),
+);
 export function parseDigits(text: string): number {
   if (text.includes('/')) {
     const [n, d] = text.split('/').map(Number);
@@ -72,14 +80,15 @@ export function readNumber(
       end++;
     }
     const s = tokens[end];
-    if (s && SCALES[s.lower] !== undefined) {
-      value *= SCALES[s.lower] ?? 1;
+    if (s && SCALES.get(s.lower) !== undefined) {
+      value *= SCALES.get(s.lower) ?? 1;
       end++;
     }
     return Number.isFinite(value) ? { value, end } : undefined;
   }
   if (t.kind !== 'word') return undefined;
-  if (MULTIPLES[t.lower] !== undefined) return { value: MULTIPLES[t.lower] ?? 0, end: i + 1, multiple: true };
+  if (MULTIPLES.get(t.lower) !== undefined)
+    return { value: MULTIPLES.get(t.lower) ?? 0, end: i + 1, multiple: true };
   // "a quarter", "a half", "a dozen", "a hundred"
   let j = i;
   let total = 0;
@@ -87,8 +96,8 @@ export function readNumber(
   let any = false;
   if ((t.lower === 'a' || t.lower === 'an') && tokens[i + 1]) {
     const w = tokens[i + 1]?.lower ?? '';
-    if (FRACTIONS[w] !== undefined && w !== 'third') return { value: FRACTIONS[w] ?? 0, end: i + 2 };
-    if (w === 'dozen' || SCALES[w] !== undefined) {
+    if (FRACTIONS.get(w) !== undefined && w !== 'third') return { value: FRACTIONS.get(w) ?? 0, end: i + 2 };
+    if (w === 'dozen' || SCALES.get(w) !== undefined) {
       current = 1;
       j = i + 1;
     } else return undefined;
@@ -97,14 +106,14 @@ export function readNumber(
     const w = tokens[j];
     if (!w) break;
     if (w.text === '-' && any) continue;
-    const v = SMALL[w.lower];
+    const v = SMALL.get(w.lower);
     if (v !== undefined && w.lower !== 'dozen') {
       current += v;
       any = true;
       continue;
     }
-    if (w.lower === 'dozen' || (SCALES[w.lower] !== undefined && (any || current))) {
-      const scale = w.lower === 'dozen' ? 12 : (SCALES[w.lower] ?? 1);
+    if (w.lower === 'dozen' || (SCALES.get(w.lower) !== undefined && (any || current))) {
+      const scale = w.lower === 'dozen' ? 12 : (SCALES.get(w.lower) ?? 1);
       current = (current || 1) * scale;
       if (scale >= 1000) {
         total += current;
@@ -118,14 +127,14 @@ export function readNumber(
       any &&
       w.lower === 'and' &&
       tokens[j + 1]?.lower === 'a' &&
-      FRACTIONS[tokens[j + 2]?.lower ?? ''] !== undefined
+      FRACTIONS.get(tokens[j + 2]?.lower ?? '') !== undefined
     ) {
-      current += FRACTIONS[tokens[j + 2]?.lower ?? ''] ?? 0;
+      current += FRACTIONS.get(tokens[j + 2]?.lower ?? '') ?? 0;
       j += 3;
       break;
     }
-    if (any && FRACTIONS[w.lower] !== undefined && current > 0 && current < 10) {
-      current *= FRACTIONS[w.lower] ?? 1;
+    if (any && FRACTIONS.get(w.lower) !== undefined && current > 0 && current < 10) {
+      current *= FRACTIONS.get(w.lower) ?? 1;
       j++;
       break;
     }

@@ -45,41 +45,45 @@ const BOUNDS: [string, NumberMention['bound']][] = [
   ['some', 'approx'],
 ];
 
-export const MONTHS: Record<string, number> = {
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
-const WEEKDAYS: Record<string, number> = {
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-};
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    january: 1,
+    jan: 1,
+    february: 2,
+    feb: 2,
+    march: 3,
+    mar: 3,
+    april: 4,
+    apr: 4,
+    may: 5,
+    june: 6,
+    jun: 6,
+    july: 7,
+    jul: 7,
+    august: 8,
+    aug: 8,
+    september: 9,
+    sep: 9,
+    sept: 9,
+    october: 10,
+    oct: 10,
+    november: 11,
+    nov: 11,
+    december: 12,
+    dec: 12,
+  }),
+);
+const WEEKDAYS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    monday: 1,
+    tuesday: 2,
+    wednesday: 3,
+    thursday: 4,
+    friday: 5,
+    saturday: 6,
+    sunday: 7,
+  }),
+);
 const RELATIVE_UNITS = new Set(['week', 'month', 'year', 'weekend', 'decade', 'century']);
 const RELATIVE_SINGLE = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
@@ -95,7 +99,7 @@ const dayOf = (t: Token | undefined): number | undefined => {
 const monthOf = (t: Token | undefined, allowMay: boolean): number | undefined => {
   if (!t || t.kind !== 'word' || !t.cap) return undefined;
   if (t.lower === 'may' && !allowMay) return undefined;
-  return MONTHS[t.lower];
+  return MONTHS.get(t.lower);
 };
 
 export interface Quantities {
@@ -176,8 +180,8 @@ export function findQuantities(tokens: Token[], text: string): Quantities {
         continue;
       }
     }
-    if (t.kind === 'word' && WEEKDAYS[t.lower] !== undefined && t.cap) {
-      dates.push({ ...span(i, i + 1), weekday: WEEKDAYS[t.lower] });
+    if (t.kind === 'word' && WEEKDAYS.get(t.lower) !== undefined && t.cap) {
+      dates.push({ ...span(i, i + 1), weekday: WEEKDAYS.get(t.lower) });
       mark(i, i + 1);
       continue;
     }

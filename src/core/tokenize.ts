@@ -29,7 +29,7 @@ const stemCache = new Map<string, string>();
 export function stemWord(lower: string): string {
   let s = stemCache.get(lower);
   if (s === undefined) {
-    s = stemmer(IRREGULAR[lower] ?? lower);
+    s = stemmer(IRREGULAR.get(lower) ?? lower);
     if (stemCache.size < 200_000) stemCache.set(lower, s);
   }
   return s;
