@@ -3,6 +3,7 @@
 // scripts can't read it; every string goes in as text, never as HTML.
 import type { Reason, Report, Verdict } from '../core/types.ts';
 import type { SourceInfo } from '../shared/messages.ts';
+import { CARD_TAG } from './page-text.ts';
 
 export interface CardData {
   verdict: Verdict;
@@ -116,7 +117,7 @@ export class ReportCard {
     private readonly doc: Document,
     signal: AbortSignal,
   ) {
-    this.host = doc.createElement('crosscheck-card');
+    this.host = doc.createElement(CARD_TAG.toLowerCase());
     this.host.style.setProperty('position', 'absolute', 'important');
     this.host.style.setProperty('z-index', '2147483647', 'important');
     this.host.style.setProperty('display', 'none', 'important');

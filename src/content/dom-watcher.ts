@@ -3,7 +3,8 @@
 // time, never while the tab is hidden, and ignores the extension's own nodes so our highlights
 // don't feed back into more work. A rate limit keeps a page that mutates forever from costing more
 // than a few batches a second.
-import { OWN_PREFIX } from './page-text.ts';
+import { CARD_TAG } from './page-text.ts';
+import { MARK_CLASS } from './highlighter.ts';
 
 export interface DomWatcherHandlers {
   /** New element subtrees, outermost only, already connected. */
@@ -17,8 +18,7 @@ const MIN_BATCH_INTERVAL_MS = 300;
 function isOwn(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   if (!el) return false;
-  if (el.tagName === 'CROSSCHECK-CARD') return true;
-  return typeof el.className === 'string' && el.className.includes(OWN_PREFIX) && el.tagName === 'MARK';
+  return el.tagName === CARD_TAG || (el.tagName === 'MARK' && el.classList.contains(MARK_CLASS));
 }
 
 export const idle = (fn: () => void, timeout = 1000): void => {

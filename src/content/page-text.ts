@@ -70,7 +70,8 @@ const BLOCK_TAGS = new Set([
   'OL',
   'DL',
 ]);
-export const OWN_PREFIX = 'crosscheck-';
+/** The report card's host element (see card.ts). */
+export const CARD_TAG = 'CROSSCHECK-CARD';
 
 export interface Segment {
   element: Element;
@@ -89,11 +90,8 @@ function isSkipped(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
-  if (
-    el.id.startsWith(OWN_PREFIX) ||
-    (typeof el.className === 'string' && el.className.includes(OWN_PREFIX + 'card'))
-  )
-    return true;
+  // Our card is not article text; our marks are (they wrap the page's own words), so they stay.
+  if (el.tagName === CARD_TAG) return true;
   const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
   return names.length > 1 && SKIP_NAMES.test(names);
 }
