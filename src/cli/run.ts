@@ -22,6 +22,8 @@ Usage:
       --pairs reads JSON lines {"id","a","b"} and writes one {"id","stance","similarity","reasons"} per line.
   ${EVAL_USAGE}
       Accuracy and per-class figures on the labelled dev pairs ($CROSSCHECK_DATA or ../shared).
+      emergent and fnc1 score the public benchmarks under $CROSSCHECK_DATA/data (default test split):
+      accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix, FNC-1's relative score.
   crosscheck --help | --version
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error.

@@ -1,13 +1,40 @@
-// crosscheck eval dev [--json] [--file path]: stance accuracy on a labelled pair set.
+// crosscheck eval dev|emergent|fnc1: stance quality on labelled pairs. `dev` is the team's own JSON-lines
+// set; `emergent` and `fnc1` are the public benchmarks (CSV under $CROSSCHECK_DATA/data, never copied here).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluatePairs, type Evaluation, type Stance } from '../../core/index.ts';
+import {
+  compare,
+  compareToArticle,
+  evaluatePairs,
+  FNC_LABELS,
+  fncScore,
+  scoreLabels,
+  type Evaluation,
+  type FncScore,
+  type LabelScores,
+  type Stance,
+} from '../../core/index.ts';
 import { CliError } from '../errors.ts';
+import {
+  benchmarkFiles,
+  EMERGENT_LABEL,
+  EMERGENT_LABELS,
+  FNC_LABEL,
+  readEmergent,
+  readFnc1,
+  SPLITS,
+  type Benchmark,
+  type BenchmarkPair,
+  type Split,
+} from '../eval-datasets.ts';
 import { dataDir } from '../paths.ts';
+import { progressBar } from '../progress.ts';
 import { readPairs } from './compare.ts';
 import type { Io } from '../io.ts';
 
-export const EVAL_USAGE = 'crosscheck eval dev [--json] [--file pairs.jsonl]';
+export const EVAL_USAGE =
+  'crosscheck eval dev [--json] [--file pairs.jsonl]\n' +
+  '  crosscheck eval emergent|fnc1 [--split train|test] [--limit N] [--json]';
 
 const SETS: Record<string, string> = { dev: 'eval/dev-pairs.jsonl' };
 const STANCES: Stance[] = ['corroborates', 'conflicts', 'discusses', 'unrelated'];
@@ -16,11 +43,23 @@ export function evalCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, file: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      file: { type: 'string' },
+      split: { type: 'string' },
+      limit: { type: 'string' },
+    },
   });
   const set = positionals[0] ?? 'dev';
+  if (positionals.length <= 1 && (set === 'emergent' || set === 'fnc1')) {
+    if (values.file !== undefined)
+      throw new CliError(`eval ${set}: --file is for dev; move the data with $CROSSCHECK_DATA`);
+    return benchmarkCommand(set, values, io);
+  }
   if (positionals.length > 1 || !(set in SETS))
-    throw new CliError(`eval: unknown set "${positionals.join(' ')}" (usage: ${EVAL_USAGE})`);
+    throw new CliError(`eval: unknown set "${positionals.join(' ')}" (sets: dev, emergent, fnc1)`);
+  if (values.split !== undefined || values.limit !== undefined)
+    throw new CliError('eval dev: --split and --limit are for emergent and fnc1');
   const file = values.file ?? join(dataDir(), SETS[set]!);
   const pairs = readPairs(file, { needLabel: true });
   const result = evaluatePairs(pairs.map((p) => ({ id: p.id, a: p.a, b: p.b, label: p.label as Stance })));
@@ -29,7 +68,71 @@ export function evalCommand(args: string[], io: Io): number {
   return 0;
 }
 
+/** What `eval emergent|fnc1 --json` prints. */
+export interface BenchmarkReport extends LabelScores {
+  set: Benchmark;
+  split: Split;
+  files: { pairs: string; bodies?: string };
+  /** How many pairs the split holds; `total` is how many were scored (fewer with --limit). */
+  available: number;
+  /** Engine stance → data set label. */
+  labelMap: Record<Stance, string>;
+  /** FNC-1 only: the official score. */
+  fnc?: FncScore;
+  seconds: number;
+  msPerPair: number;
+}
+
+function benchmarkCommand(
+  set: Benchmark,
+  values: { json?: boolean; split?: string; limit?: string },
+  io: Io,
+): number {
+  const split = (values.split ?? 'test') as Split;
+  if (!SPLITS.includes(split))
+    throw new CliError(`eval ${set}: --split: expected train or test, got "${values.split}"`);
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!/^\d+$/.test(values.limit) || limit < 1)
+      throw new CliError(`eval ${set}: --limit: expected a positive whole number, got "${values.limit}"`);
+  }
+  const files = benchmarkFiles(set, split, dataDir());
+  const all: BenchmarkPair<string>[] =
+    set === 'emergent' ? readEmergent(files.pairs) : readFnc1(files.pairs, files.bodies!);
+  const pairs = limit === undefined ? all : all.slice(0, limit);
+  const labelMap: Record<Stance, string> = set === 'emergent' ? EMERGENT_LABEL : FNC_LABEL;
+  const classes = set === 'emergent' ? EMERGENT_LABELS : FNC_LABELS;
+  // Emergent pairs are two headlines; an FNC-1 pair is a headline and a whole article body.
+  const predict = set === 'emergent' ? compare : compareToArticle;
+
+  const bar = progressBar(io.stderr, `eval ${set}`);
+  const started = performance.now();
+  const items = pairs.map((p, i) => {
+    const predicted = labelMap[predict(p.a, p.b).stance];
+    bar.update(i + 1, pairs.length);
+    return { gold: p.label, predicted };
+  });
+  const seconds = (performance.now() - started) / 1000;
+  bar.stop();
+
+  const report: BenchmarkReport = {
+    set,
+    split,
+    files,
+    available: all.length,
+    labelMap,
+    ...scoreLabels(items, classes),
+    ...(set === 'fnc1' ? { fnc: fncScore(items as Parameters<typeof fncScore>[0]) } : {}),
+    seconds: Math.round(seconds * 1000) / 1000,
+    msPerPair: Math.round((seconds * 1e6) / Math.max(1, pairs.length)) / 1000,
+  };
+  io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatBenchmark(report));
+  return 0;
+}
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const pct2 = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 /** Accuracy, then per gold class: pairs, correct, recall and precision, then the confusion matrix. */
 export function formatEval(set: string, file: string, total: number, result: Evaluation): string {
@@ -69,5 +172,40 @@ export function formatEval(set: string, file: string, total: number, result: Eva
       `wrong (${result.errors.length}): ${result.errors.map((e) => `${e.id ?? '?'} ${e.label}→${e.predicted}`).join(', ')}`,
     );
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Headline figures, then per class precision/recall/F1, then the confusion matrix, in data set labels. */
+export function formatBenchmark(r: BenchmarkReport): string {
+  const correct = r.classes.reduce((n, c) => n + r.perClass[c]!.correct, 0);
+  const lines = [
+    `${r.set} ${r.split}: ${r.total}${r.total < r.available ? ` of ${r.available}` : ''} pairs from ${r.files.pairs}` +
+      (r.files.bodies ? ` + ${r.files.bodies}` : ''),
+    `accuracy ${pct2(r.accuracy)} (${correct}/${r.total})   macro-F1 ${r.macroF1.toFixed(3)}`,
+  ];
+  if (r.fnc)
+    lines.push(
+      `FNC-1 relative score ${pct2(r.fnc.relative)} (${r.fnc.score} / ${r.fnc.max}; all-unrelated ${pct2(r.fnc.max ? r.fnc.null / r.fnc.max : 0)})`,
+    );
+  lines.push(
+    `${r.seconds.toFixed(1)} s, ${r.msPerPair.toFixed(2)} ms per pair`,
+    `label map: ${STANCES.map((s) => `${s}→${r.labelMap[s]}`).join(', ')}`,
+    '',
+    `${'class'.padEnd(12)}${'gold'.padStart(7)}${'predicted'.padStart(11)}${'precision'.padStart(11)}${'recall'.padStart(9)}${'F1'.padStart(8)}`,
+  );
+  for (const c of r.classes) {
+    const s = r.perClass[c]!;
+    lines.push(
+      `${c.padEnd(12)}${String(s.support).padStart(7)}${String(s.predicted).padStart(11)}` +
+        `${pct(s.precision).padStart(11)}${pct(s.recall).padStart(9)}${s.f1.toFixed(3).padStart(8)}`,
+    );
+  }
+  lines.push(
+    '',
+    'confusion (rows: gold, columns: predicted)',
+    `${''.padEnd(12)}${r.classes.map((c) => c.padStart(11)).join('')}`,
+  );
+  for (const g of r.classes)
+    lines.push(`${g.padEnd(12)}${r.classes.map((p) => String(r.confusion[g]![p]).padStart(11)).join('')}`);
   return `${lines.join('\n')}\n`;
 }
