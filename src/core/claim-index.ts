@@ -78,7 +78,7 @@ export class ClaimIndex {
   private flatStart = new Int32Array(1);
   private flatTerms = new Int32Array(0);
   private flatSqrtW = new Float32Array(0);
-  private docNorm = new Float64Array(0);
+  private docNorm = new Float32Array(0);
   private termIds = new Map<string, number>();
   private postings: number[][] = [];
   /** Term weight in each posting, parallel to postings: the hot loop never touches per-claim arrays. */
@@ -91,14 +91,14 @@ export class ClaimIndex {
   private sourceMap = new Map<string, Source>();
   private names = new Map<string, Set<string>>();
   private cache = new Map<string, Features>();
-  private scores = new Float64Array(0);
+  private scores = new Float32Array(0);
   private touched = new Int32Array(0);
   private postingDocs: Int32Array[] = [];
   private postingSqrtW: Float32Array[] = [];
   /** Per term id: the query's score factor for a non-essential term during one search, else 0. */
-  private qMark = new Float64Array(0);
+  private qMark = new Float32Array(0);
   /** Per term id: the query's score factor for a frame term during one search, else 0. */
-  private fMark = new Float64Array(0);
+  private fMark = new Float32Array(0);
 
   get size(): number {
     return this.aliveCount;
@@ -212,7 +212,7 @@ export class ClaimIndex {
 
   private refresh(): void {
     if (!this.dirty) return;
-    this.docNorm = new Float64Array(this.claims.length);
+    this.docNorm = new Float32Array(this.claims.length);
     for (let d = 0; d < this.claims.length; d++) {
       const ids = this.docTerms[d];
       const ws = this.docWeights[d];
@@ -222,15 +222,15 @@ export class ClaimIndex {
       this.docNorm[d] = n;
     }
     if (this.scores.length < this.claims.length) {
-      this.scores = new Float64Array(this.claims.length);
+      this.scores = new Float32Array(this.claims.length);
       this.touched = new Int32Array(this.claims.length);
     }
     // Typed copies of the postings for the hot loop; the weight is stored as its square root, since a
     // shared term scores idf · sqrt(wClaim · wQuery).
     this.postingDocs = this.postings.map((list) => Int32Array.from(list));
     this.postingSqrtW = this.postingWeights.map((ws) => Float32Array.from(ws, Math.sqrt));
-    this.qMark = new Float64Array(this.postings.length);
-    this.fMark = new Float64Array(this.postings.length);
+    this.qMark = new Float32Array(this.postings.length);
+    this.fMark = new Float32Array(this.postings.length);
     let total = 0;
     for (const ids of this.docTerms) total += ids.length;
     this.flatStart = new Int32Array(this.claims.length + 1);

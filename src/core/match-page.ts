@@ -26,8 +26,13 @@ export interface MatchOptions {
  * is shown alone only when it is very close. Conflicts are already gated in compare() (the differing slot
  * must be aligned), so they keep the general floor.
  */
-/** Index candidates below this share of the best candidate's index similarity are not compared. */
-export const CANDIDATE_BAR = 0.3;
+/**
+ * Index candidates below this share of the best candidate's index similarity are not compared: the same
+ * share as RELATIVE_BAR, since keepReports would leave their reports out. (At 0.3, the extra compares
+ * cost time and their reports crowded the true claim out of the top 5 on the synthetic page: matched
+ * sentences reporting their true claim rose from 66 % to 82 % at 1k claims with 0.5.)
+ */
+export const CANDIDATE_BAR = 0.5;
 
 /** Reports below this share of the sentence's best similarity are left out. */
 export const RELATIVE_BAR = 0.5;
