@@ -9,20 +9,16 @@ import { claimBase, database, invalidate } from './claim-base.ts';
 import { matchPage } from '../core/match-page.ts';
 import { parsePackText } from '../core/claim-pack.ts';
 import { importPack } from './store.ts';
-import type { AnnotationReport, ContentEvent, SourceInfo } from '../shared/messages.ts';
+import type { AnnotationReport, SourceInfo } from '../shared/messages.ts';
 import * as settings from './site-settings.ts';
+import { broadcast } from './broadcast.ts';
+import { clipHandlers } from './clip-handlers.ts';
+import { libraryHandlers } from './library-handlers.ts';
+import { transferHandlers } from './transfer-handlers.ts';
 
 function requireString(value: unknown, name: string): string {
   if (typeof value !== 'string') throw new Error(`${name} must be a string`);
   return value;
-}
-
-/** Tells every tab's content script to re-annotate (or drop its highlights). */
-async function broadcast(event: ContentEvent['event']): Promise<void> {
-  const message: ContentEvent = { crosscheck: 1, event };
-  for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
-  }
 }
 
 // Per-tab annotation reports live in session storage: they must survive the worker's restarts but
@@ -43,6 +39,9 @@ function isAnnotationReport(r: unknown): r is AnnotationReport {
 }
 
 serve({
+  ...clipHandlers,
+  ...libraryHandlers,
+  ...transferHandlers,
   async ping() {
     const base = await claimBase();
     return { version: __VERSION__, sources: base.sourceCount, claims: base.claimCount };

@@ -2,6 +2,9 @@
 // with its request and reply types. Replies are Result<reply> (see rpc.ts); the background answers
 // only this extension's own contexts (see background/router.ts).
 import type { PageMatch, Verdict } from '../core/types.ts';
+import { CLIP_EXTENSION_PAGE_ONLY, type ClipCalls } from './calls-clip.ts';
+import { LIBRARY_EXTENSION_PAGE_ONLY, type LibraryCalls } from './calls-library.ts';
+import { TRANSFER_EXTENSION_PAGE_ONLY, type TransferCalls } from './calls-transfer.ts';
 
 /** What a report card shows about a source, besides the reported sentence. */
 export interface SourceInfo {
@@ -29,7 +32,11 @@ export interface PageMatchView extends PageMatch {
   sources: Record<string, SourceInfo>;
 }
 
-export interface BackgroundCalls {
+/** Every call, by feature: the page calls below and one group per feature file. */
+export interface BackgroundCalls extends PageCalls, ClipCalls, LibraryCalls, TransferCalls {}
+
+/** Annotating pages, the base's size and the site switches. */
+export interface PageCalls {
   /** Health check and base size; the e2e tests and the popup use it. */
   ping: { request: Record<string, never>; response: { version: string; sources: number; claims: number } };
   /** Whether Crosscheck should annotate pages of this host (global pause and per-site switch). */
@@ -75,11 +82,14 @@ export const MAX_CONTENT_REQUEST_BYTES = 8 * 1024 * 1024;
 export const MAX_EXTENSION_PAGE_REQUEST_BYTES = 512 * 1024 * 1024;
 
 /** Calls only extension pages (popup, dashboard) may make; content scripts run among page scripts. */
-export const EXTENSION_PAGE_ONLY: readonly CallName[] = [
+export const EXTENSION_PAGE_ONLY: readonly string[] = [
   'importPack',
   'tabAnnotation',
   'setPaused',
   'setSiteEnabled',
+  ...CLIP_EXTENSION_PAGE_ONLY,
+  ...LIBRARY_EXTENSION_PAGE_ONLY,
+  ...TRANSFER_EXTENSION_PAGE_ONLY,
 ];
 
 /** Events the background sends to content scripts (tabs.sendMessage). */
