@@ -20,7 +20,7 @@ declare const chrome: {
 };
 
 const ROOT = join(import.meta.dirname, '../..');
-const DATA = process.env.CROSSCHECK_DATA ?? join(ROOT, '../shared/data');
+const DATA = join(process.env.CROSSCHECK_DATA ?? join(ROOT, '../shared'), 'data');
 const RUNS = Number(process.env.RUNS ?? 3);
 const PAGES = ['nytimes-4', 'guardian-1', 'yahoo-3', 'breitbart'];
 

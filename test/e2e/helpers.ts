@@ -7,9 +7,11 @@ import { serveStatic, type StaticServer } from '../../build/serve.ts';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
 export const PAGES = join(ROOT, 'test/fixtures/pages');
-export const SHARED_DATA = process.env.CROSSCHECK_DATA
-  ? resolve(process.env.CROSSCHECK_DATA)
-  : resolve(ROOT, '../shared/data');
+/** The shared folder's data sets: `$CROSSCHECK_DATA/data`, else `<repo>/../shared/data` (as the CLI reads them). */
+export const SHARED_DATA = join(
+  process.env.CROSSCHECK_DATA ? resolve(process.env.CROSSCHECK_DATA) : resolve(ROOT, '../shared'),
+  'data',
+);
 
 export function extensionDir(target: 'chromium' | 'firefox'): string {
   const dir = join(DIST, target);
