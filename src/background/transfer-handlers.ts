@@ -2,4 +2,13 @@
 import type { Handlers } from './router.ts';
 import type { TransferCalls } from '../shared/calls-transfer.ts';
 
-export const transferHandlers: Pick<Handlers, keyof TransferCalls> = {};
+const notYet = (): never => {
+  throw new Error('not implemented yet');
+};
+
+export const transferHandlers: Pick<Handlers, keyof TransferCalls> = {
+  exportPack: notYet,
+  exportWebAnnotations: notYet,
+  exportClaimReviews: notYet,
+  importFile: notYet,
+};
