@@ -8,12 +8,13 @@
 // the cards. Everything is torn down through one AbortController (refresh, disable).
 import browser from 'webextension-polyfill';
 import { callBackground } from '../shared/rpc.ts';
-import type { ContentEvent, SourceInfo } from '../shared/messages.ts';
+import type { ContentEvent, ContentReplies, PageClaim, SourceInfo } from '../shared/messages.ts';
 import type { SentenceMatch, Verdict } from '../core/types.ts';
 import { collectSegments, findArticleRoot, isSkippedTree, segmentAt, type PageText } from './page-text.ts';
 import { clearHighlights, highlightSentence, MARK_CLASS } from './highlighter.ts';
 import { ReportCard, type CardData } from './card.ts';
 import { idle, watchDom } from './dom-watcher.ts';
+import { extractPage } from './extract-page.ts';
 
 const SLICE_MS = 8;
 const MIN_NEW_TEXT = 40;
@@ -21,6 +22,8 @@ const MIN_NEW_TEXT = 40;
 let controller: AbortController | undefined;
 let nextId = 0;
 const cards = new Map<string, CardData>();
+/** The current pass's card, so the popup can open it on a highlight ('show'). */
+let currentCard: ReportCard | undefined;
 
 /** What this page's annotation did so far, reported to the background after each pass. */
 interface Tally {
@@ -142,6 +145,7 @@ async function start(): Promise<void> {
   if (!status.enabled || signal.aborted) return;
 
   const card = new ReportCard(document, signal);
+  currentCard = card;
   document.addEventListener(
     'click',
     (e) => {
@@ -190,12 +194,60 @@ function report(e: unknown): void {
   console.debug('crosscheck:', e instanceof Error ? e.message : e);
 }
 
+/** The popup's list: every highlighted sentence with its reports, in page order. */
+function pageClaims(): ContentReplies['claims'] {
+  const claims: PageClaim[] = [];
+  const sources: Record<string, SourceInfo> = {};
+  for (const mark of document.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}[data-crosscheck-first]`)) {
+    const id = mark.dataset.crosscheckId;
+    const data = id ? cards.get(id) : undefined;
+    if (!id || !data) continue;
+    claims.push({ id, verdict: data.verdict, sentence: data.sentence, reports: data.reports });
+    for (const r of data.reports) {
+      const source = data.sources[r.sourceId];
+      if (source) sources[r.sourceId] = source;
+    }
+  }
+  return { url: location.href, claims, sources };
+}
+
+/** Scrolls to a highlight and opens its card (the popup's 'show'). */
+function show(id: unknown): ContentReplies['show'] {
+  const mark =
+    typeof id === 'string'
+      ? document.querySelector<HTMLElement>(
+          `mark.${MARK_CLASS}[data-crosscheck-id="${CSS.escape(id)}"][data-crosscheck-first]`,
+        )
+      : null;
+  if (!mark || !currentCard) return { shown: false };
+  mark.scrollIntoView({ block: 'center' });
+  openCardFor(mark, currentCard);
+  return { shown: true };
+}
+
+// Events from this extension's background and popup (see ContentEvent). Only they can message a
+// content script; the sender check keeps it that way should that ever change.
 browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
   if (sender.id !== browser.runtime.id) return undefined;
-  const event = (message as Partial<ContentEvent> | null)?.event;
-  if (event === 'refresh') idle(() => void start().catch(report));
-  else if (event === 'disable') controller?.abort();
-  return undefined;
+  const m = message as Partial<ContentEvent> | null;
+  if (m?.crosscheck !== 1) return undefined;
+  switch (m.event) {
+    case 'refresh':
+      idle(() => void start().catch(report));
+      return undefined;
+    case 'disable':
+      controller?.abort();
+      return undefined;
+    case 'claims':
+      return Promise.resolve(pageClaims());
+    case 'show':
+      return Promise.resolve(show((m as { id?: unknown }).id));
+    case 'extract':
+      // Rejections reach the background as a failed sendMessage, with their message.
+      return Promise.resolve().then(() => extractPage(document, location.href));
+    default:
+      return undefined;
+  }
 });
 
 void start().catch(report);

@@ -6,6 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { callBackground } from '../shared/rpc.ts';
 import type { AnnotationReport, Response } from '../shared/messages.ts';
+import { describeClip } from '../shared/calls-clip.ts';
+import { loadTabClaims, PageClaims, type TabClaims } from './page-claims.tsx';
 
 async function currentTabId(): Promise<number | undefined> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -27,15 +29,39 @@ function Popup() {
   const [report, setReport] = useState<AnnotationReport | null | undefined>();
   const [status, setStatus] = useState<Response<'siteStatus'> | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [tabId, setTabId] = useState<number | undefined>();
+  const [claims, setClaims] = useState<TabClaims | undefined>();
+  const [clip, setClip] = useState<{ busy: boolean; message?: string }>({ busy: false });
   const host = hostOf(report?.url);
 
-  useEffect(() => {
+  const load = (id: number | undefined) => {
     const fail = (e: Error) => setError(e.message);
     callBackground('ping', {}).then(setBase, fail);
-    currentTabId()
-      .then((tabId) => (tabId === undefined ? null : callBackground('tabAnnotation', { tabId })))
-      .then(setReport, fail);
+    if (id === undefined) return setReport(null);
+    callBackground('tabAnnotation', { tabId: id }).then(setReport, fail);
+    void loadTabClaims(id).then(setClaims);
+  };
+  useEffect(() => {
+    currentTabId().then(
+      (id) => {
+        setTabId(id);
+        load(id);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
+
+  const clipPage = async () => {
+    if (tabId === undefined) return;
+    setClip({ busy: true, message: 'Clipping…' });
+    try {
+      const summary = await callBackground('clipTab', { tabId });
+      setClip({ busy: false, message: describeClip(summary) });
+      callBackground('ping', {}).then(setBase, () => undefined);
+    } catch (e) {
+      setClip({ busy: false, message: `Could not clip: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
   useEffect(() => {
     callBackground('siteStatus', { host: host ?? '' }).then(setStatus, (e: Error) => setError(e.message));
   }, [host]);
@@ -64,7 +90,18 @@ function Popup() {
             {report.counts.discussed} discussed.
           </p>
         )}
+        {tabId !== undefined && claims && <PageClaims tabId={tabId} data={claims} />}
       </section>
+      {tabId !== undefined && (
+        <section aria-label="Clip" class="crosscheck-clip">
+          <button type="button" onClick={() => void clipPage()} disabled={clip.busy} data-testid="clip">
+            Clip this article
+          </button>
+          <p role="status" aria-live="polite" data-testid="clip-status">
+            {clip.message ?? ''}
+          </p>
+        </section>
+      )}
       {status && (
         <section aria-label="Settings" class="switches">
           {host && (

@@ -1,7 +1,7 @@
 // The one message protocol: every call a content script or extension page makes to the background,
 // with its request and reply types. Replies are Result<reply> (see rpc.ts); the background answers
 // only this extension's own contexts (see background/router.ts).
-import type { PageMatch, Verdict } from '../core/types.ts';
+import type { PageMatch, Report, Verdict } from '../core/types.ts';
 import { CLIP_EXTENSION_PAGE_ONLY, type ClipCalls } from './calls-clip.ts';
 import { LIBRARY_EXTENSION_PAGE_ONLY, type LibraryCalls } from './calls-library.ts';
 import { TRANSFER_EXTENSION_PAGE_ONLY, type TransferCalls } from './calls-transfer.ts';
@@ -12,6 +12,8 @@ export interface SourceInfo {
   site?: string;
   published?: string;
   url?: string;
+  /** Moderators' reviews of this source's claims in the reply, by claim id (reviewed ones only). */
+  reviews?: Record<string, { status: string; note: string; reviewer: string; updatedAt: number }>;
 }
 
 /** What one annotation pass did on a page. */
@@ -92,5 +94,45 @@ export const EXTENSION_PAGE_ONLY: readonly string[] = [
   ...TRANSFER_EXTENSION_PAGE_ONLY,
 ];
 
-/** Events the background sends to content scripts (tabs.sendMessage). */
-export type ContentEvent = { crosscheck: 1; event: 'refresh' } | { crosscheck: 1; event: 'disable' };
+/**
+ * Events extension contexts send to content scripts (tabs.sendMessage). The background broadcasts
+ * 'refresh' and 'disable'; the popup asks for the page's 'claims' and to 'show' one; the background
+ * asks for the article to clip ('extract'). Replies are in ContentReplies.
+ */
+export type ContentEvent =
+  | { crosscheck: 1; event: 'refresh' }
+  | { crosscheck: 1; event: 'disable' }
+  | { crosscheck: 1; event: 'claims' }
+  | { crosscheck: 1; event: 'show'; id: string }
+  | { crosscheck: 1; event: 'extract' };
+
+/** One highlighted sentence of a page, as the popup lists it. */
+export interface PageClaim {
+  /** The highlight's data-crosscheck-id. */
+  id: string;
+  verdict: Verdict;
+  sentence: string;
+  reports: Report[];
+}
+
+/** The article a content script extracted for clipping (Readability on a clone of the document). */
+export interface ExtractedPage {
+  /** The page's own address (location.href). */
+  pageUrl: string;
+  title: string;
+  text: string;
+  /** The canonical URL when the page declares one. */
+  canonicalUrl?: string;
+  site?: string;
+  author?: string;
+  published?: string;
+}
+
+/** What a content script replies to each ContentEvent (undefined: no reply). */
+export interface ContentReplies {
+  refresh: undefined;
+  disable: undefined;
+  claims: { url: string; claims: PageClaim[]; sources: Record<string, SourceInfo> };
+  show: { shown: boolean };
+  extract: ExtractedPage;
+}
