@@ -1,0 +1,189 @@
+// Clipping end to end, in real Chromium and Firefox with the built extension: the popup lists a
+// page's claims with their reports, clips the page's article into the base, another page then gets a
+// highlight whose report cites the clipped article, and clipping again updates instead of duplicating.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StaticServer } from '../../build/serve.ts';
+import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { readMarks, servePages } from './helpers.ts';
+import type { ClipSummary } from '../../src/shared/calls-clip.ts';
+
+type Reply = { ok: boolean; value?: unknown; error?: string } | undefined;
+
+/** Sends one background call from an extension page. */
+function call<T>(control: TestPage, name: string, payload: object): Promise<T> {
+  return control
+    .evaluate(
+      async ({ name, payload }) => {
+        type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (g.browser ?? g.chrome).runtime.sendMessage({ crosscheck: 1, call: name, payload });
+      },
+      { name, payload },
+    )
+    .then((reply) => {
+      const r = reply as unknown as Reply;
+      if (!r?.ok) throw new Error(`${name}: ${r?.error ?? 'no reply'}`);
+      return r.value as T;
+    });
+}
+
+/** The id of the tab showing `url` once its content script has reported an annotation pass. */
+async function tabOf(control: TestPage, url: string): Promise<number> {
+  const id = await control.evaluate(async (url: string) => {
+    type Api = {
+      tabs: { query(q: object): Promise<{ id?: number }[]> };
+      runtime: {
+        sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url: string } | null } | undefined>;
+      };
+    };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    for (let attempt = 0; attempt < 150; attempt++) {
+      for (const tab of await api.tabs.query({})) {
+        const reply = await api.runtime.sendMessage({
+          crosscheck: 1,
+          call: 'tabAnnotation',
+          payload: { tabId: tab.id },
+        });
+        if (reply?.ok && reply.value?.url === url) return tab.id ?? null;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return null;
+  }, url);
+  assert.ok(id !== null, `a tab reports an annotation of ${url}`);
+  return id;
+}
+
+async function waitUntil(page: TestPage, fn: () => boolean, timeoutMs = 20_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+    if (await page.evaluate(fn)) return;
+  assert.fail(`timed out waiting for ${fn.toString()}`);
+}
+
+const textOf = (page: TestPage, selector: string) =>
+  page.evaluate((s: string) => document.querySelector(s)?.textContent ?? '', selector);
+
+const CLIPPED_TITLE = 'Zelensky flies to Washington as envoys sketch Ukraine guarantees';
+
+for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+  describe(`clipping in ${name}`, () => {
+    let browser: TestBrowser;
+    let server: StaticServer;
+    let control: TestPage;
+    before(async () => {
+      server = await servePages();
+      browser = await launch(name);
+      control = await browser.newPage();
+      await control.goto(browser.extensionUrl('popup.html'));
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('the popup lists the page’s claims with reports, and choosing one opens its card', async () => {
+      const url = `${server.origin}/demo-news.html`;
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.waitFor('[data-crosscheck-id]', 40_000);
+      const tabId = await tabOf(control, url);
+      const popup = await browser.newPage();
+      await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+      await popup.waitFor('[data-testid="page-claims"] li');
+      const list = await textOf(popup, '[data-testid="page-claims"]');
+      assert.match(list, /Corroborating \(\d+\)/);
+      assert.match(list, /Conflicting \(\d+\)/);
+      assert.match(list, /place: .*Alaska.*↔.*Alcazar|place: .*Alcazar.*↔.*Alaska/, list);
+      const shown = await popup.evaluate(() => document.querySelectorAll('[data-claim-id]').length);
+      assert.equal(shown, (await page.evaluate(readMarks)).length, 'one entry per highlight');
+      // Keyboard: the claim is a button; Enter on it asks the page to show the highlight's card.
+      await popup.focus('button.crosscheck-claim-show');
+      await popup.press('Enter');
+      await waitUntil(page, () => {
+        const host = document.querySelector('crosscheck-card') as HTMLElement | null;
+        return !!host && getComputedStyle(host).display !== 'none';
+      });
+      await popup.close();
+      await page.close();
+    });
+
+    test('clip from the popup: the base grows, another page cites the clip, a second clip updates', async () => {
+      const sourceUrl = `${server.origin}/clip-source.html`;
+      const page = await browser.newPage();
+      await page.goto(sourceUrl);
+      await page.waitFor('[data-crosscheck-id]', 40_000);
+      const tabId = await tabOf(control, sourceUrl);
+      const before = await call<{ claims: number; sources: number }>(control, 'ping', {});
+
+      const popup = await browser.newPage();
+      await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+      await popup.waitFor('[data-testid="clip"]');
+      await popup.click('[data-testid="clip"]');
+      await waitUntil(popup, () =>
+        /with your base|Could not/.test(
+          document.querySelector('[data-testid="clip-status"]')?.textContent ?? '',
+        ),
+      );
+      const status = await textOf(popup, '[data-testid="clip-status"]');
+      assert.match(
+        status,
+        /^Clipped .*: 6 claims: \d+ corroborates? and \d+ conflicts? with your base\.$/,
+        status,
+      );
+      const afterClip = await call<{ claims: number; sources: number }>(control, 'ping', {});
+      assert.equal(afterClip.sources, before.sources + 1);
+      assert.equal(afterClip.claims, before.claims + 6);
+      await popup.close();
+
+      // A page restating one of the clip's new facts is highlighted, and its report cites the clip.
+      const restateUrl = `${server.origin}/clip-restate.html`;
+      const other = await browser.newPage();
+      await other.goto(restateUrl);
+      await other.waitFor('[data-crosscheck-verdict="corroborated"]', 20_000);
+      const marks = await other.evaluate(readMarks);
+      assert.ok(
+        marks.some((m) => /Andrews Air Force Base/.test(m.text) && m.verdict === 'corroborated'),
+        JSON.stringify(marks),
+      );
+      assert.ok(!marks.some((m) => /weather/.test(m.text)), JSON.stringify(marks));
+      const otherTab = await tabOf(control, restateUrl);
+      const otherPopup = await browser.newPage();
+      await otherPopup.goto(browser.extensionUrl(`popup.html?tab=${otherTab}`));
+      await otherPopup.waitFor('[data-testid="page-claims"] li');
+      const list = await textOf(otherPopup, '[data-testid="page-claims"]');
+      assert.ok(list.includes(CLIPPED_TITLE), `the report cites the clipped article: ${list}`);
+      assert.match(list, /landed at Andrews Air Force Base/);
+      await otherPopup.close();
+      await other.close();
+
+      // Clipping the same page again replaces it: same source, same counts.
+      const again = await call<ClipSummary>(control, 'clipTab', { tabId });
+      assert.equal(again.updated, true);
+      assert.equal(again.claims, 6);
+      const afterAgain = await call<{ claims: number; sources: number }>(control, 'ping', {});
+      assert.deepEqual(
+        { claims: afterAgain.claims, sources: afterAgain.sources },
+        { claims: afterClip.claims, sources: afterClip.sources },
+      );
+      await page.close();
+    });
+
+    test('a page without a content script cannot be clipped, and says so', async () => {
+      const tabs = await control.evaluate(async () => {
+        type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).tabs.query({})).map((t) => t.id);
+      });
+      // The control tab is an extension page: no content script answers there.
+      const own = await control.evaluate(async () => {
+        type Api = { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).tabs.getCurrent())?.id;
+      });
+      assert.ok(own !== undefined && tabs.includes(own));
+      await assert.rejects(call(control, 'clipTab', { tabId: own }), /can’t read this page/);
+    });
+  });
+}
