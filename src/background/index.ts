@@ -15,6 +15,7 @@ import { broadcast } from './broadcast.ts';
 import { clipHandlers } from './clip-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
 import { transferHandlers } from './transfer-handlers.ts';
+import { matchSensitivity } from './library-store.ts';
 
 function requireString(value: unknown, name: string): string {
   if (typeof value !== 'string') throw new Error(`${name} must be a string`);
@@ -83,12 +84,29 @@ serve({
     const title = requireString(payload.title, 'title');
     const text = requireString(payload.text, 'text');
     requireString(payload.url, 'url');
-    const base = await claimBase();
-    const match = matchPage(base.index, { title, text });
-    const ids = [...new Set(match.sentences.flatMap((s) => s.reports.map((r) => r.sourceId)))];
+    const [base, minSimilarity] = await Promise.all([claimBase(), matchSensitivity(database())]);
+    const match = matchPage(
+      base.index,
+      { title, text },
+      minSimilarity === undefined ? {} : { minSimilarity },
+    );
+    const reports = match.sentences.flatMap((s) => s.reports);
+    const ids = [...new Set(reports.map((r) => r.sourceId))];
     const sources: Record<string, SourceInfo> = {};
     for (const s of await database().sources.bulkGet(ids)) {
       if (s) sources[s.id] = { title: s.title, site: s.site, published: s.published, url: s.url };
+    }
+    // The page sees only the reviews of the claims it is shown, without their internal fields.
+    const sourceOf = new Map(reports.map((r) => [r.claimId, r.sourceId]));
+    for (const r of await database().reviews.bulkGet([...sourceOf.keys()])) {
+      const info = r && r.status !== 'unreviewed' ? sources[sourceOf.get(r.targetId) ?? ''] : undefined;
+      if (r && info)
+        (info.reviews ??= {})[r.targetId] = {
+          status: r.status,
+          note: r.note,
+          reviewer: r.reviewer,
+          updatedAt: r.updatedAt,
+        };
     }
     return { ...match, sources };
   },

@@ -19,6 +19,14 @@ const VERDICT_LABEL: Record<Verdict, string> = {
   discussed: 'Discussed by other reports',
 };
 
+const REVIEW_LABEL: Record<string, string> = {
+  accurate: 'accurate',
+  inaccurate: 'inaccurate',
+  misleading: 'misleading',
+  disputed: 'disputed',
+  'needs-context': 'needs context',
+};
+
 const GROUPS: { stance: Report['stance']; title: string }[] = [
   { stance: 'conflicts', title: 'Conflicting' },
   { stance: 'corroborates', title: 'Corroborating' },
@@ -45,12 +53,20 @@ li.corroborates blockquote { border-left-color: #1a7f37; }
 strong.diff { background: #fff1b3; font-weight: 600; }
 .reasons { margin: 4px 0 0; padding: 0; color: #1f2328; font-size: 13px; }
 .reasons span.kind { font-weight: 600; }
+.review { margin: 6px 0 0; font-size: 12px; }
+.review .status { display: inline-block; font-weight: 600; padding: 0 6px; border-radius: 999px; border: 1px solid currentColor; }
+.review.accurate .status { color: #1a7f37; }
+.review.inaccurate .status, .review.misleading .status { color: #cf222e; }
+.review.disputed .status, .review.needs-context .status { color: #9a6700; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }
   h3, .meta, button.close { color: #9198a1; }
   li { border-top-color: #30363d; }
   strong.diff { background: #5a4a00; color: #fff; }
   .reasons { color: #e6edf3; }
+  .review.accurate .status { color: #3fb950; }
+  .review.inaccurate .status, .review.misleading .status { color: #f85149; }
+  .review.disputed .status, .review.needs-context .status { color: #d29922; }
 }`;
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -182,6 +198,17 @@ export class ReportCard {
         reasons.append(item);
       }
       li.append(reasons);
+    }
+    const review = source?.reviews?.[r.claimId];
+    if (review) {
+      const box = el(doc, 'div', `review ${review.status}`);
+      box.append(
+        'Moderator: ',
+        el(doc, 'span', 'status', REVIEW_LABEL[review.status] ?? review.status),
+        ` by ${review.reviewer}, ${formatDate(new Date(review.updatedAt).toISOString())}`,
+      );
+      if (review.note) box.append(el(doc, 'div', 'note', review.note));
+      li.append(box);
     }
     return li;
   }

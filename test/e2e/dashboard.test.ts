@@ -1,0 +1,257 @@
+// The dashboard end to end, in real Chromium and Firefox with the built extension: the sources list,
+// a moderator's review reaching the report card and the audit log, deleting a source taking its
+// highlights off an open page, and axe-core on every view. SCREENSHOTS=1 also saves each view
+// (Chromium) into docs/images/dashboard-*.png.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StaticServer } from '../../build/serve.ts';
+import { launchChromium } from '../../build/browsers.ts';
+import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { ROOT, extensionDir, readMarks, servePages } from './helpers.ts';
+import type { PageMatchView } from '../../src/shared/messages.ts';
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const VIEWS = ['sources', 'claims', 'conflicts', 'map', 'transfer', 'audit', 'settings'];
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: unknown }[];
+}
+
+/** axe-core's serious and critical violations on the page (injected as a string: extension CSP forbids eval). */
+async function axeViolations(page: TestPage): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE as never);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { violations } = await axe.run();
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The background's matchPage reply for a page's article text, asked from an extension page. */
+async function matchFromExtension(page: TestPage, text: string): Promise<PageMatchView> {
+  type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  const reply = await page.evaluate(async (text: string) => {
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    return (g.browser ?? g.chrome).runtime.sendMessage({
+      crosscheck: 1,
+      call: 'matchPage',
+      payload: { url: 'http://test.invalid/', title: '', text },
+    });
+  }, text);
+  const result = reply as { ok: boolean; value: PageMatchView; error?: string };
+  assert.ok(result.ok, result.error ?? 'matchPage failed');
+  return result.value;
+}
+
+async function setField(page: TestPage, selector: string, value: string, event: 'change' | 'input') {
+  await page.evaluate(
+    ({ selector, value, event }) => {
+      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      if (!el) throw new Error(`no ${selector}`);
+      el.value = value;
+      el.dispatchEvent(new Event(event, { bubbles: true }));
+    },
+    { selector, value, event },
+  );
+}
+
+const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) => {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+const articleText = (page: TestPage) =>
+  page.evaluate(() => (document.querySelector('article') as HTMLElement).innerText);
+
+for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+  describe(`dashboard in ${name}`, () => {
+    let browser: TestBrowser;
+    let server: StaticServer;
+    before(async () => {
+      server = await servePages();
+      browser = await launch(name);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('the sources list shows the five seeds with their claim counts', async () => {
+      const page = await browser.newPage();
+      await page.goto(browser.extensionUrl('dashboard.html#sources'));
+      await page.waitFor('[data-testid="sources"] tbody tr');
+      await page.waitFor('[data-testid="base-size"]');
+      const { rows, size } = await page.evaluate(() => ({
+        rows: [...document.querySelectorAll('[data-testid="sources"] tbody tr')].map((tr) => ({
+          title: tr.querySelector('th')?.textContent ?? '',
+          claims: Number(tr.querySelector('[data-claim-count]')?.textContent),
+        })),
+        size: document.querySelector('[data-testid="base-size"]')?.textContent ?? '',
+      }));
+      assert.equal(rows.length, 5);
+      for (const r of rows) assert.ok(r.title && r.claims > 0, `${r.title} has claims`);
+      const total = rows.reduce((n, r) => n + r.claims, 0);
+      assert.match(size, new RegExp(`^${total} claims from 5 sources`));
+      await page.close();
+    });
+
+    test('axe-core finds no serious or critical violation on any view', async () => {
+      const page = await browser.newPage();
+      for (const view of VIEWS) {
+        await page.goto(browser.extensionUrl(`dashboard.html#${view}`));
+        await page.waitFor(`[role="tab"][data-tab="${view}"][aria-selected="true"]`);
+        await new Promise((r) => setTimeout(r, 400)); // the view's data arrives
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `${view}: ${JSON.stringify(violations)}`);
+      }
+      // The source reader and the delete dialog too.
+      await page.goto(browser.extensionUrl('dashboard.html#sources'));
+      await page.waitFor('[data-open]');
+      await page.click('[data-open]');
+      await page.waitFor('mark[data-claim-id]');
+      await page.click('mark[data-claim-id]');
+      await page.waitFor('[data-review-form]');
+      assert.deepEqual(await axeViolations(page), [], 'source reader');
+      await page.close();
+    });
+
+    test('a review set in the dashboard shows in the report card and in the audit log', async () => {
+      const news = await browser.newPage();
+      await news.goto(`${server.origin}/demo-news.html`);
+      await news.waitFor('[data-crosscheck-id]');
+      const dash = await browser.newPage();
+      await dash.goto(browser.extensionUrl('dashboard.html#settings'));
+      await dash.waitFor('#reviewer-name');
+      await setField(dash, '#reviewer-name', 'Ada Moderator', 'input');
+      await dash.click('.crosscheck-settings form button[type="submit"]');
+      await dash.waitFor('.crosscheck-settings [role="status"]:not(:empty)');
+
+      const match = await matchFromExtension(dash, await articleText(news));
+      const sentence = match.sentences.find((s) => /collective defence clause/.test(s.text));
+      assert.ok(sentence?.reports[0], 'the conflicting sentence has a report');
+      const { claimId, sourceId } = sentence.reports[0];
+
+      await dash.goto(browser.extensionUrl('dashboard.html#claims'));
+      await dash.waitFor('[data-filter="source"] option + option');
+      await setField(dash, '[data-filter="source"]', sentence.reports[0].sourceId, 'change');
+      const form = `[data-review-form="${claimId}"]`;
+      await waitUntil(
+        () =>
+          dash.evaluate((prefix) => {
+            const items = [...document.querySelectorAll<HTMLElement>('[data-testid="claims"] li')];
+            return items.length > 0 && items.every((li) => li.dataset.claimId?.startsWith(prefix));
+          }, `${sourceId}:`),
+        'the claims of one source',
+      );
+      await dash.waitFor(form);
+      await setField(dash, `${form} select`, 'misleading', 'change');
+      await setField(dash, `${form} input[type="text"]`, 'Counts differ by source', 'input');
+      await dash.click(`${form} button[type="submit"]`);
+      await dash.waitFor(`${form} [data-review-status="misleading"]`);
+
+      await dash.goto(browser.extensionUrl('dashboard.html#audit'));
+      await dash.waitFor('[data-testid="audit"] tr[data-action="review-claim"]');
+      const audit = await dash.evaluate(
+        () =>
+          document.querySelector('[data-testid="audit"] tr[data-action="review-claim"]')?.textContent ?? '',
+      );
+      assert.ok(audit.includes(claimId), audit);
+      assert.match(audit, /unreviewed → misleading by Ada Moderator: Counts differ by source/);
+
+      // The page re-annotates on the broadcast; its card then carries the review.
+      const reply = await matchFromExtension(dash, await articleText(news));
+      assert.equal(reply.sources[sentence.reports[0].sourceId]?.reviews?.[claimId]?.status, 'misleading');
+      if (name === 'chromium') {
+        await waitUntil(async () => {
+          const marks = await news.evaluate(readMarks);
+          const mark = marks.find((m) => /collective defence clause/.test(m.text));
+          if (!mark) return false;
+          await news.click(`[data-crosscheck-id="${mark.id}"][data-crosscheck-first]`);
+          return /Moderator: misleading by Ada Moderator/.test((await news.cardText()) ?? '');
+        }, 'the review in the card');
+        assert.match((await news.cardText()) ?? '', /Counts differ by source/);
+      }
+      await news.close();
+      await dash.close();
+    });
+
+    test('deleting a source takes its highlights off an open page', async () => {
+      const news = await browser.newPage();
+      await news.goto(`${server.origin}/demo-news.html`);
+      await news.waitFor('[data-crosscheck-id]');
+      const dash = await browser.newPage();
+      await dash.goto(browser.extensionUrl('dashboard.html#sources'));
+      await dash.waitFor('[data-delete]');
+      const match = await matchFromExtension(dash, await articleText(news));
+      // A highlighted sentence reported by one source only: deleting that source must unmark it.
+      const lone = match.sentences.find((s) => new Set(s.reports.map((r) => r.sourceId)).size === 1);
+      assert.ok(lone, 'some sentence has a single reporting source');
+      const sourceId = lone.reports[0]!.sourceId;
+      const probe = lone.text.slice(0, 40);
+      const marked = async () => (await news.evaluate(readMarks)).some((m) => m.text.includes(probe));
+      await waitUntil(marked, 'the sentence to be highlighted');
+
+      await dash.click(`tr[data-source-id="${sourceId}"] [data-delete]`);
+      await dash.waitFor('dialog[open] [data-confirm]');
+      await dash.click('dialog[open] [data-confirm]');
+      await waitUntil(
+        async () =>
+          (await dash.evaluate(
+            () => document.querySelectorAll('[data-testid="sources"] tbody tr').length,
+          )) === 4,
+        'four sources left',
+      );
+      await waitUntil(async () => !(await marked()), 'the highlight to go');
+      assert.ok((await news.evaluate(readMarks)).length > 0, 'other highlights stay');
+
+      await dash.goto(browser.extensionUrl('dashboard.html#audit'));
+      await dash.waitFor('[data-testid="audit"] tr[data-action="delete-source"]');
+      await news.close();
+      await dash.close();
+    });
+  });
+}
+
+if (process.env.SCREENSHOTS) {
+  describe('dashboard screenshots (Chromium)', () => {
+    test('each view', async () => {
+      const s = await launchChromium(extensionDir('chromium'));
+      try {
+        const page = await s.context.newPage();
+        await page.setViewportSize({ width: 1200, height: 800 });
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const view of VIEWS) {
+            await page.goto(s.extensionUrl(`dashboard.html#${view}`));
+            await page.waitForTimeout(600);
+            await page.screenshot({
+              path: join(ROOT, `docs/images/dashboard-${view}${scheme === 'dark' ? '-dark' : ''}.png`),
+            });
+          }
+          await page.goto(s.extensionUrl('dashboard.html#sources'));
+          await page.click('[data-open]');
+          await page.waitForSelector('mark.crosscheck-conflicting, mark.crosscheck-mixed');
+          await page.click('mark.crosscheck-conflicting, mark.crosscheck-mixed');
+          await page.waitForTimeout(400);
+          await page.screenshot({
+            path: join(ROOT, `docs/images/dashboard-reader${scheme === 'dark' ? '-dark' : ''}.png`),
+          });
+        }
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
