@@ -37,6 +37,15 @@ const FEATURE_CACHE = 4096;
 /** Frame candidates kept, and the frame similarity they need. */
 const FRAME_LIMIT = 16;
 const FRAME_MIN = 0.2;
+/**
+ * Every claim's index data is one fixed-size record of RECORD_WORDS 32-bit words (64 bytes, one cache
+ * line): its norm (a float), its term count and where/when flag, then up to INLINE_TERMS packed terms
+ * (term id << 8 | weight code). Claims with more terms keep the rest in a spill array. A candidate then
+ * costs one cache miss instead of one per array (norm, flag, term offsets, term ids, weights).
+ */
+const RECORD_SHIFT = 4;
+const RECORD_WORDS = 1 << RECORD_SHIFT;
+const INLINE_TERMS = RECORD_WORDS - 2;
 
 const EVENT_TERMS = new Set([
   'meet',
@@ -74,11 +83,15 @@ export class ClaimIndex {
   private whereWhen = new Uint8Array(1024);
   private docTerms: Int32Array[] = [];
   private docWeights: Float32Array[] = [];
-  /** Every claim's term ids and sqrt weights in one flat array (claim d at flatStart[d]…flatStart[d+1]). */
-  private flatStart = new Int32Array(1);
-  private flatTerms = new Int32Array(0);
-  private flatSqrtW = new Float32Array(0);
-  private docNorm = new Float32Array(0);
+  /** Per claim d, words d << RECORD_SHIFT onwards: norm (as float bits), count << 1 | whereWhen, terms. */
+  private records = new Uint32Array(0);
+  private recordFloats = new Float32Array(0);
+  /** Terms past INLINE_TERMS: claim d's start in spill (only read for such long claims). */
+  private spillStart = new Int32Array(0);
+  private spill = new Uint32Array(0);
+  /** Weight code → square root of the weight (a term's weight is one of a few per kind). */
+  private sqrtOfCode = new Float32Array(256);
+  private codeOfWeight = new Map<number, number>();
   private termIds = new Map<string, number>();
   private postings: number[][] = [];
   /** Term weight in each posting, parallel to postings: the hot loop never touches per-claim arrays. */
@@ -93,8 +106,10 @@ export class ClaimIndex {
   private cache = new Map<string, Features>();
   private scores = new Float32Array(0);
   private touched = new Int32Array(0);
-  private postingDocs: Int32Array[] = [];
-  private postingSqrtW: Float32Array[] = [];
+  /** Scratch: the candidates' norms during one search. */
+  private norms = new Float32Array(0);
+  /** Per term: its postings packed as claim << 8 | weight code. */
+  private postingDocs: Uint32Array[] = [];
   /** Per term id: the query's score factor for a non-essential term during one search, else 0. */
   private qMark = new Float32Array(0);
   /** Per term id: the query's score factor for a frame term during one search, else 0. */
@@ -210,43 +225,59 @@ export class ClaimIndex {
     return Math.log(1 + this.aliveCount / Math.max(1, this.df[id] ?? 1));
   }
 
+  /** The code of a weight in packed terms and postings (a few distinct values; the 256th is reused). */
+  private codeOf(w: number): number {
+    let code = this.codeOfWeight.get(w);
+    if (code === undefined) {
+      code = Math.min(255, this.codeOfWeight.size);
+      this.codeOfWeight.set(w, code);
+      this.sqrtOfCode[code] = Math.sqrt(w);
+    }
+    return code;
+  }
+
   private refresh(): void {
     if (!this.dirty) return;
-    this.docNorm = new Float32Array(this.claims.length);
-    for (let d = 0; d < this.claims.length; d++) {
+    const count = this.claims.length;
+    if (count >= 1 << 24 || this.postings.length >= 1 << 24)
+      throw new Error('ClaimIndex: too many claims or terms');
+    if (this.scores.length < count) {
+      this.scores = new Float32Array(count);
+      this.touched = new Int32Array(count);
+      this.norms = new Float32Array(count);
+    }
+    // Postings packed with the weight code: the hot loop reads one array.
+    this.postingDocs = this.postings.map((list, id) => {
+      const ws = this.postingWeights[id]!;
+      const out = new Uint32Array(list.length);
+      for (let k = 0; k < list.length; k++) out[k] = ((list[k]! << 8) | this.codeOf(ws[k]!)) >>> 0;
+      return out;
+    });
+    this.qMark = new Float32Array(this.postings.length);
+    this.fMark = new Float32Array(this.postings.length);
+    const records = new Uint32Array(count << RECORD_SHIFT);
+    const floats = new Float32Array(records.buffer);
+    this.spillStart = new Int32Array(count);
+    const spill: number[] = [];
+    for (let d = 0; d < count; d++) {
       const ids = this.docTerms[d];
       const ws = this.docWeights[d];
       if (!ids || !ws) continue;
+      const at = d << RECORD_SHIFT;
       let n = 0;
-      for (let k = 0; k < ids.length; k++) n += this.idf(ids[k] ?? 0) * (ws[k] ?? 0);
-      this.docNorm[d] = n;
-    }
-    if (this.scores.length < this.claims.length) {
-      this.scores = new Float32Array(this.claims.length);
-      this.touched = new Int32Array(this.claims.length);
-    }
-    // Typed copies of the postings for the hot loop; the weight is stored as its square root, since a
-    // shared term scores idf · sqrt(wClaim · wQuery).
-    this.postingDocs = this.postings.map((list) => Int32Array.from(list));
-    this.postingSqrtW = this.postingWeights.map((ws) => Float32Array.from(ws, Math.sqrt));
-    this.qMark = new Float32Array(this.postings.length);
-    this.fMark = new Float32Array(this.postings.length);
-    let total = 0;
-    for (const ids of this.docTerms) total += ids.length;
-    this.flatStart = new Int32Array(this.claims.length + 1);
-    this.flatTerms = new Int32Array(total);
-    this.flatSqrtW = new Float32Array(total);
-    let at = 0;
-    for (let d = 0; d < this.claims.length; d++) {
-      this.flatStart[d] = at;
-      const ids = this.docTerms[d]!;
-      const ws = this.docWeights[d]!;
-      for (let k = 0; k < ids.length; k++, at++) {
-        this.flatTerms[at] = ids[k]!;
-        this.flatSqrtW[at] = Math.sqrt(ws[k]!);
+      for (let k = 0; k < ids.length; k++) n += this.idf(ids[k]!) * ws[k]!;
+      floats[at] = n;
+      records[at + 1] = (ids.length << 1) | this.whereWhen[d]!;
+      this.spillStart[d] = spill.length;
+      for (let k = 0; k < ids.length; k++) {
+        const packed = ((ids[k]! << 8) | this.codeOf(ws[k]!)) >>> 0;
+        if (k < INLINE_TERMS) records[at + 2 + k] = packed;
+        else spill.push(packed);
       }
     }
-    this.flatStart[this.claims.length] = at;
+    this.records = records;
+    this.recordFloats = floats;
+    this.spill = Uint32Array.from(spill);
     this.dirty = false;
   }
 
@@ -309,15 +340,13 @@ export class ClaimIndex {
     qterms.sort((x, y) => (this.df[x.id] ?? 0) - (this.df[y.id] ?? 0));
     // Phase 1, essential terms: the rarer ones, until they have found enough candidates. The frame's
     // rarest term also admits candidates, as a search of the frame alone would.
-    const qMark = this.qMark;
-    const fMark = this.fMark;
+    const { qMark, fMark, sqrtOfCode } = this;
     const marked: number[] = [];
     let hasRest = false;
     let frameWalked = false;
     for (const [at, { id, idf, q, inFrame }] of qterms.entries()) {
       const list = this.postingDocs[id];
-      const ws = this.postingSqrtW[id];
-      if (!list || !ws) continue;
+      if (!list) continue;
       const sq = idf * Math.sqrt(q);
       if (inFrame) {
         fMark[id] = sq;
@@ -328,10 +357,11 @@ export class ClaimIndex {
       if (inFrame) frameWalked = true;
       if (at === 0 || frameFirst || ((this.df[id] ?? 0) <= essentialMax && n < CANDIDATE_BUDGET)) {
         for (let k = 0; k < list.length; k++) {
-          const doc = list[k]!;
+          const p = list[k]!;
+          const doc = p >>> 8;
           if (!alive[doc]) continue;
           if (scores[doc] === 0) touched[n++] = doc;
-          scores[doc]! += sq * ws[k]!;
+          scores[doc]! += sq * sqrtOfCode[p & 255]!;
         }
       } else {
         qMark[id] = sq;
@@ -343,7 +373,7 @@ export class ClaimIndex {
     // 15 ids), far cheaper than walking their long posting lists.
     const top = new TopK(limit);
     const frameTop = new TopK(frame ? FRAME_LIMIT : 0);
-    const { flatStart, flatTerms, flatSqrtW, whereWhen } = this;
+    const { records, recordFloats, spill, spillStart } = this;
     // Only the candidates the rare terms rank highest are worth the exact score: the rest share at
     // most a name or a place with the sentence and common words cannot lift them into the top k. Ties
     // at the floor are all rescored: when a lone common term found them, nothing else tells them apart.
@@ -357,24 +387,46 @@ export class ClaimIndex {
     }
     const blend = (dot: number, dn: number, qn: number): number =>
       Math.min(1, 0.6 * (dot / Math.sqrt(dn * qn)) + 0.4 * (dot / Math.min(dn, qn)));
+    // Each candidate's record is a cache miss. Reading the norms first, in a loop of independent loads,
+    // lets the CPU wait for many misses at once; the scoring loop below then finds the records in cache.
+    const norms = this.norms;
+    for (let c = 0; c < n; c++) norms[c] = recordFloats[touched[c]! << RECORD_SHIFT]!;
     for (let c = 0; c < n; c++) {
       const doc = touched[c]!;
       let dot = scores[doc]!;
       scores[doc] = 0;
-      const dn = this.docNorm[doc]!;
+      const at = doc << RECORD_SHIFT;
+      const dn = norms[c]!;
       if (!dn) continue;
       if (excludeSourceId !== undefined && this.claims[doc]?.sourceId === excludeSourceId) continue;
-      if (frame && fNorm && whereWhen[doc] === 1) {
+      const meta = records[at + 1]!;
+      const terms = meta >>> 1;
+      const inlineEnd = at + 2 + Math.min(terms, INLINE_TERMS);
+      if (frame && fNorm && (meta & 1) === 1) {
         let fdot = 0;
-        const end = flatStart[doc + 1]!;
-        for (let k = flatStart[doc]!; k < end; k++) fdot += fMark[flatTerms[k]!]! * flatSqrtW[k]!;
+        for (let k = at + 2; k < inlineEnd; k++) {
+          const p = records[k]!;
+          fdot += fMark[p >>> 8]! * sqrtOfCode[p & 255]!;
+        }
+        if (terms > INLINE_TERMS) {
+          const from = spillStart[doc]!;
+          const to = from + terms - INLINE_TERMS;
+          for (let k = from; k < to; k++) fdot += fMark[spill[k]! >>> 8]! * sqrtOfCode[spill[k]! & 255]!;
+        }
         const s = blend(fdot, dn, fNorm);
         if (s >= FRAME_MIN) frameTop.offer(doc, s);
       }
       if (dot < floor) continue;
       if (hasRest) {
-        const end = flatStart[doc + 1]!;
-        for (let k = flatStart[doc]!; k < end; k++) dot += qMark[flatTerms[k]!]! * flatSqrtW[k]!;
+        for (let k = at + 2; k < inlineEnd; k++) {
+          const p = records[k]!;
+          dot += qMark[p >>> 8]! * sqrtOfCode[p & 255]!;
+        }
+        if (terms > INLINE_TERMS) {
+          const from = spillStart[doc]!;
+          const to = from + terms - INLINE_TERMS;
+          for (let k = from; k < to; k++) dot += qMark[spill[k]! >>> 8]! * sqrtOfCode[spill[k]! & 255]!;
+        }
       }
       if (!qNorm) continue;
       const s = blend(dot, dn, qNorm);
