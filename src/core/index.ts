@@ -14,3 +14,5 @@ export * from './find-relations.ts';
 export * from './find-discrepancies.ts';
 export * from './evaluate.ts';
 export * from './build-pack.ts';
+export * from './web-annotation.ts';
+export * from './claim-review.ts';
