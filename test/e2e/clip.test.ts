@@ -5,8 +5,23 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
 import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
-import { readMarks, servePages } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readMarks, ROOT, servePages } from './helpers.ts';
 import type { ClipSummary } from '../../src/shared/calls-clip.ts';
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations (injected as a string: extension CSP forbids eval). */
+async function axeViolations(page: TestPage): Promise<{ id: string; impact?: string | null }[]> {
+  await page.evaluate(AXE_SOURCE as never);
+  const all = await page.evaluate(async () => {
+    type Violation = { id: string; impact?: string | null };
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact }));
+  });
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 type Reply = { ok: boolean; value?: unknown; error?: string } | undefined;
 
@@ -98,6 +113,7 @@ for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefo
       assert.match(list, /place: .*Alaska.*↔.*Alcazar|place: .*Alcazar.*↔.*Alaska/, list);
       const shown = await popup.evaluate(() => document.querySelectorAll('[data-claim-id]').length);
       assert.equal(shown, (await page.evaluate(readMarks)).length, 'one entry per highlight');
+      assert.deepEqual(await axeViolations(popup), [], 'no serious or critical axe violation');
       // Keyboard: the claim is a button; Enter on it asks the page to show the highlight's card.
       await popup.focus('button.crosscheck-claim-show');
       await popup.press('Enter');
