@@ -110,7 +110,7 @@ export function hashId(text: string): string {
 const CONTEXT = 32;
 
 /** Claims that span whole paragraphs of a text built from them, anchored like extracted claims. */
-export function anchor(sourceId: string, text: string, start: number, end: number): Claim {
+function anchor(sourceId: string, text: string, start: number, end: number): Claim {
   return {
     id: `${sourceId}:${start}`,
     sourceId,
