@@ -36,7 +36,7 @@ export function ClaimMap() {
           </span>
         ))}
       </p>
-      <div class="crosscheck-map-scroll">
+      <div class="crosscheck-map-scroll" tabIndex={0} role="region" aria-label="Claim map, scrollable">
         <svg
           width={width}
           height={height}

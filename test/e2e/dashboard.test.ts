@@ -64,10 +64,15 @@ async function setField(page: TestPage, selector: string, value: string, event: 
   );
 }
 
-const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) => {
+const waitUntil = async (
+  check: () => Promise<boolean>,
+  what: string | (() => Promise<string>),
+  timeoutMs = 15_000,
+) => {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : await what()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 };
@@ -211,7 +216,8 @@ for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefo
           (await dash.evaluate(
             () => document.querySelectorAll('[data-testid="sources"] tbody tr').length,
           )) === 4,
-        'four sources left',
+        async () =>
+          `four sources left; status: ${await dash.evaluate(() => document.querySelector('[role="status"]')?.textContent)}`,
       );
       await waitUntil(async () => !(await marked()), 'the highlight to go');
       assert.ok((await news.evaluate(readMarks)).length > 0, 'other highlights stay');
@@ -234,12 +240,14 @@ if (process.env.SCREENSHOTS) {
         for (const scheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: scheme });
           for (const view of VIEWS) {
+            await page.goto('about:blank'); // a hash-only change would keep the previous view's state
             await page.goto(s.extensionUrl(`dashboard.html#${view}`));
             await page.waitForTimeout(600);
             await page.screenshot({
               path: join(ROOT, `docs/images/dashboard-${view}${scheme === 'dark' ? '-dark' : ''}.png`),
             });
           }
+          await page.goto('about:blank');
           await page.goto(s.extensionUrl('dashboard.html#sources'));
           await page.click('[data-open]');
           await page.waitForSelector('mark.crosscheck-conflicting, mark.crosscheck-mixed');
