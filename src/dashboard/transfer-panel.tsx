@@ -75,7 +75,14 @@ function describeImport(r: TransferImportResult): string {
 
 type Message = { kind: 'status' | 'alert'; text: string } | undefined;
 
-export function TransferPanel({ onImported }: { onImported?: () => void } = {}) {
+export interface TransferPanelProps {
+  /** Export only these sources (claim pack and Web Annotations); the whole base when absent. */
+  sourceIds?: string[];
+  /** Called after a successful import, so views can reload. */
+  onImported?: () => void;
+}
+
+export function TransferPanel({ sourceIds, onImported }: TransferPanelProps = {}) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
@@ -86,7 +93,10 @@ export function TransferPanel({ onImported }: { onImported?: () => void } = {}) 
     setBusy(true);
     setMessage(undefined);
     try {
-      const exported = await callBackground(call, {});
+      const exported =
+        call === 'exportClaimReviews'
+          ? await callBackground(call, {})
+          : await callBackground(call, sourceIds ? { sourceIds } : {});
       download(exported);
       setMessage({ kind: 'status', text: `Exported ${exported.count} records to ${exported.filename}.` });
     } catch (e) {
@@ -120,6 +130,11 @@ export function TransferPanel({ onImported }: { onImported?: () => void } = {}) 
   return (
     <section class="crosscheck-transfer" aria-labelledby={`${id}-title`} data-testid="transfer-panel">
       <h2 id={`${id}-title`}>Import and export</h2>
+      <p class="muted">
+        {sourceIds
+          ? `Exports cover the ${sourceIds.length} selected sources.`
+          : 'Exports cover the whole base. Imports are all or nothing: a bad file changes nothing.'}
+      </p>
       <div class="crosscheck-transfer-exports" role="group" aria-label="Export">
         {EXPORTS.map((x) => (
           <button
@@ -160,16 +175,14 @@ export function TransferPanel({ onImported }: { onImported?: () => void } = {}) 
           Import
         </button>
       </form>
-      {message?.kind === 'status' && (
-        <p role="status" data-testid="transfer-status">
-          {message.text}
-        </p>
-      )}
-      {message?.kind === 'alert' && (
-        <p role="alert" data-testid="transfer-error">
-          {message.text}
-        </p>
-      )}
+      {/* Both live regions are always in the page: screen readers announce changes to a region they
+          already know, not one that appears with its text. */}
+      <p role="status" data-testid="transfer-status">
+        {message?.kind === 'status' ? message.text : ''}
+      </p>
+      <p role="alert" data-testid="transfer-error">
+        {message?.kind === 'alert' ? message.text : ''}
+      </p>
     </section>
   );
 }

@@ -126,5 +126,49 @@ for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefo
       assert.equal(body(after.text), body(before.text));
       await page.close();
     });
+
+    test('the dashboard panel imports a chosen file, reports what it added, and names a bad field', async (t) => {
+      const page = await (second ?? first!).newPage();
+      await page.goto((second ?? first!).extensionUrl('dashboard.html#transfer'));
+      try {
+        await page.waitFor('[data-testid="transfer-panel"]', 5_000);
+      } catch {
+        t.skip('the dashboard does not show the transfer panel');
+        return;
+      }
+      const choose = (text: string) =>
+        page.evaluate(
+          ([content]) => {
+            const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
+            const files = new DataTransfer();
+            files.items.add(new File([content], 'import.json', { type: 'application/json' }));
+            input.files = files.files;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+          },
+          [text] as [string],
+        );
+      const read = (testid: string) =>
+        page.evaluate(([id]) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', [
+          testid,
+        ] as [string]);
+
+      await choose(feedText); // the format is detected from the file
+      await page.click('[data-testid="import-submit"]');
+      await page.waitFor('[data-testid="transfer-status"]:not(:empty)');
+      assert.match(await read('transfer-status'), /^Imported 2 sources, 3 claims, 0 relations, 3 reviews\.$/);
+
+      await choose(packText.replace(/"start": ?43/, '"start": -1'));
+      await page.click('[data-testid="import-submit"]');
+      await page.waitFor('[data-testid="transfer-error"]:not(:empty)');
+      assert.match(
+        await read('transfer-error'),
+        /^Nothing was imported\. .*claims\[1\]\.start: expected a non-negative integer/,
+      );
+
+      await page.click('[data-testid="exportPack"]');
+      await page.waitFor('[data-testid="transfer-status"]:not(:empty)');
+      assert.match(await read('transfer-status'), /^Exported \d+ records to crosscheck-claims-.*\.json\.$/);
+      await page.close();
+    });
   });
 }
