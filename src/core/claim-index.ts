@@ -17,7 +17,13 @@ export interface SearchOptions {
 
 export interface SearchHit {
   claim: Claim;
+  /** The index's similarity: IDF-weighted, for ranking. */
   similarity: number;
+  /**
+   * The similarity compare() will give this claim (the same blend without IDF), from the index's own
+   * term weights: matchPage skips compare() when it is below the report floor.
+   */
+  plainSimilarity: number;
 }
 
 /**
@@ -91,6 +97,10 @@ export class ClaimIndex {
   private spill = new Uint32Array(0);
   /** Weight code → square root of the weight (a term's weight is one of a few per kind). */
   private sqrtOfCode = new Float32Array(256);
+  private weightOfCode = new Float32Array(256);
+  /** Per term id: the square root of the query's weight during one search, for plainSimilarity. */
+  private pMark = new Float32Array(0);
+  private pNorm = 0;
   private codeOfWeight = new Map<number, number>();
   private termIds = new Map<string, number>();
   private postings: number[][] = [];
@@ -232,6 +242,7 @@ export class ClaimIndex {
       code = Math.min(255, this.codeOfWeight.size);
       this.codeOfWeight.set(w, code);
       this.sqrtOfCode[code] = Math.sqrt(w);
+      this.weightOfCode[code] = w;
     }
     return code;
   }
@@ -255,6 +266,7 @@ export class ClaimIndex {
     });
     this.qMark = new Float32Array(this.postings.length);
     this.fMark = new Float32Array(this.postings.length);
+    this.pMark = new Float32Array(this.postings.length);
     const records = new Uint32Array(count << RECORD_SHIFT);
     const floats = new Float32Array(records.buffer);
     this.spillStart = new Int32Array(count);
@@ -324,7 +336,9 @@ export class ClaimIndex {
     // the scores of claims already found, which keeps their weight in the ranking without walking
     // posting lists as long as the base is large.
     const qterms: { id: number; idf: number; q: number; inFrame: boolean }[] = [];
+    let pNorm = 0;
     for (const t of f.terms.values()) {
+      pNorm += t.weight;
       const inFrame = frame?.terms.has(t.key) ?? false;
       const id = this.termIds.get(t.key);
       if (id === undefined) {
@@ -340,7 +354,9 @@ export class ClaimIndex {
     qterms.sort((x, y) => (this.df[x.id] ?? 0) - (this.df[y.id] ?? 0));
     // Phase 1, essential terms: the rarer ones, until they have found enough candidates. The frame's
     // rarest term also admits candidates, as a search of the frame alone would.
-    const { qMark, fMark, sqrtOfCode } = this;
+    const { qMark, fMark, pMark, sqrtOfCode } = this;
+    for (const { id, q } of qterms) pMark[id] = Math.sqrt(q);
+    this.pNorm = pNorm;
     const marked: number[] = [];
     let hasRest = false;
     let frameWalked = false;
@@ -436,14 +452,38 @@ export class ClaimIndex {
       qMark[id] = 0;
       fMark[id] = 0;
     }
-    return { hits: this.hitsOf(top), frameHits: this.hitsOf(frameTop) };
+    const hits = this.hitsOf(top);
+    const frameHits = this.hitsOf(frameTop);
+    for (const { id } of qterms) pMark[id] = 0;
+    return { hits, frameHits };
+  }
+
+  /** similarityOf() of the current query and claim doc, from the record (pMark holds the query). */
+  private plainSimilarity(doc: number): number {
+    const { records, spill, pMark, sqrtOfCode, weightOfCode, pNorm } = this;
+    const at = doc << RECORD_SHIFT;
+    const terms = records[at + 1]! >>> 1;
+    let dot = 0;
+    let wb = 0;
+    for (let k = 0; k < terms; k++) {
+      const p = k < INLINE_TERMS ? records[at + 2 + k]! : spill[this.spillStart[doc]! + k - INLINE_TERMS]!;
+      dot += pMark[p >>> 8]! * sqrtOfCode[p & 255]!;
+      wb += weightOfCode[p & 255]!;
+    }
+    if (!pNorm || !wb) return 0;
+    return Math.min(1, 0.6 * (dot / Math.sqrt(pNorm * wb)) + 0.4 * (dot / Math.min(pNorm, wb)));
   }
 
   private hitsOf(top: TopK): SearchHit[] {
     const hits: SearchHit[] = [];
     for (let i = 0; i < top.limit && top.sim[i]! >= 0; i++) {
       const c = this.claims[top.doc[i]!];
-      if (c) hits.push({ claim: c, similarity: Math.round(top.sim[i]! * 1000) / 1000 });
+      if (!c) continue;
+      hits.push({
+        claim: c,
+        similarity: Math.round(top.sim[i]! * 1000) / 1000,
+        plainSimilarity: this.plainSimilarity(top.doc[i]!),
+      });
     }
     return hits;
   }

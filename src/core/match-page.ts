@@ -87,6 +87,9 @@ export function matchPage(
     const best = hits.reduce((m, h) => Math.max(m, h.similarity), 0);
     for (const [i, hit] of hits.entries()) {
       if (i < candidates && hit.similarity < best * CANDIDATE_BAR) continue;
+      // compare() would give this similarity (rounded to 3 decimals): below the floor its report is
+      // dropped whatever the stance, so it is not worth computing.
+      if (hit.plainSimilarity < minSimilarity - 0.001) continue;
       const c = compare(f, index.features(hit.claim));
       if (c.stance === 'unrelated' || c.similarity < minSimilarity) continue;
       reports.push({
