@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import fc from 'fast-check';
 import { openDatabase, type CrosscheckDB } from '../../../src/background/db.ts';
 import { importPack } from '../../../src/background/store.ts';
 import {
@@ -12,6 +13,7 @@ import {
   importFile,
 } from '../../../src/background/transfer-store.ts';
 import { PackError, parsePackText } from '../../../src/core/claim-pack.ts';
+import { mutated } from '../../fixtures/transfer/mutate.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/transfer');
 const packText = readFileSync(join(FIXTURES, 'small-pack.json'), 'utf8');
@@ -182,4 +184,33 @@ test('all or nothing: a failure inside the transaction rolls back what was alrea
   await assert.rejects(importFile(db, 'claim-review', feedText, { now: NOW }), /quota exceeded/);
   db.reviews.bulkPut = original;
   assert.deepEqual(await snapshot(db), before);
+});
+
+test('property: an import broken anywhere either succeeds or leaves every table exactly as it was', async () => {
+  const db = await seeded();
+  const pristine = await snapshot(db);
+  const annotations = JSON.parse((await exportWebAnnotationsFile(db, { now: NOW })).text) as unknown;
+  const docs: ['pack' | 'web-annotation' | 'claim-review', unknown][] = [
+    ['pack', JSON.parse(packText)],
+    ['claim-review', JSON.parse(feedText)],
+    ['web-annotation', annotations],
+  ];
+  for (const [kind, doc] of docs) {
+    await fc.assert(
+      fc.asyncProperty(mutated(doc), async (broken) => {
+        const target = await seeded();
+        const before = await snapshot(target);
+        try {
+          await importFile(target, kind, JSON.stringify(broken), { now: NOW });
+        } catch (e) {
+          assert.ok(e instanceof PackError, String(e));
+          assert.match(e.message, /^\S+: \S/);
+          assert.deepEqual(await snapshot(target), before);
+        }
+        target.close();
+      }),
+      { numRuns: 60 },
+    );
+  }
+  assert.deepEqual(await snapshot(db), pristine);
 });
