@@ -118,6 +118,8 @@ export class ClaimIndex {
   private touched = new Int32Array(0);
   /** Scratch: the candidates' norms during one search. */
   private norms = new Float32Array(0);
+  /** Scratch: the candidates' partial scores, to find the rescoring floor. */
+  private partial = new Float32Array(0);
   /** Per term: its postings packed as claim << 8 | weight code. */
   private postingDocs: Uint32Array[] = [];
   /** Per term id: the query's score factor for a non-essential term during one search, else 0. */
@@ -256,6 +258,7 @@ export class ClaimIndex {
       this.scores = new Float32Array(count);
       this.touched = new Int32Array(count);
       this.norms = new Float32Array(count);
+      this.partial = new Float32Array(count);
     }
     // Postings packed with the weight code: the hot loop reads one array.
     this.postingDocs = this.postings.map((list, id) => {
@@ -396,10 +399,9 @@ export class ClaimIndex {
     const rescore = Math.max(RESCORE_MIN, limit * 8);
     let floor = 0;
     if (hasRest && n > rescore) {
-      const partial = new Float64Array(n);
+      const partial = this.partial;
       for (let c = 0; c < n; c++) partial[c] = scores[touched[c]!]!;
-      partial.sort();
-      floor = partial[n - rescore]!;
+      floor = select(partial, n, n - rescore);
     }
     const blend = (dot: number, dn: number, qn: number): number =>
       Math.min(1, 0.6 * (dot / Math.sqrt(dn * qn)) + 0.4 * (dot / Math.min(dn, qn)));
@@ -487,6 +489,30 @@ export class ClaimIndex {
     }
     return hits;
   }
+}
+
+/** The k-th smallest of xs[0…n) (Hoare's selection; reorders xs): a full sort costs more per sentence. */
+function select(xs: Float32Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i++] = xs[j]!;
+        xs[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return xs[k]!;
+  }
+  return xs[k]!;
 }
 
 /** A bounded top-k by insertion: no hit objects for the claims that don't make it. */
