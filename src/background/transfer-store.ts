@@ -179,6 +179,7 @@ export async function importFile(
     async () => {
       let added = pack;
       if (paths) added = await mergeQuotes(db, pack, paths);
+      if (kind === 'claim-review') ({ pack: added, reviews } = await attachToKnownClaims(db, pack, reviews));
       const result = await importPack(db, added);
       if (paths) result.claims = pack.claims.length;
       if (reviews.length) {
@@ -202,6 +203,49 @@ export async function importFile(
       return summary;
     },
   );
+}
+
+const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+/**
+ * A reviewed claim the base already has (a source with the appearance's URL, a claim with the same
+ * text) takes the review itself, instead of a copy of the claim in a new source: fact checks of
+ * articles the user clipped land on those articles, and re-importing an exported feed adds nothing.
+ * Runs inside importFile's transaction.
+ */
+async function attachToKnownClaims(
+  db: CrosscheckDB,
+  pack: ClaimPack,
+  reviews: ReviewRecord[],
+): Promise<{ pack: ClaimPack; reviews: ReviewRecord[] }> {
+  const known = new Map<string, string>(); // imported claim id → claim id in the base
+  for (const source of pack.sources) {
+    const urn = /^urn:crosscheck:source:(.+)$/.exec(source.url ?? '');
+    const matches = urn
+      ? [await db.sources.get(decodeURIComponent(urn[1]!))].filter((s): s is StoredSource => !!s)
+      : await db.sources
+          .where('url')
+          .equals(source.url ?? '')
+          .toArray();
+    const candidates = matches.filter((s) => s.id !== source.id);
+    if (candidates.length === 0) continue;
+    const claims = await db.claims
+      .where('sourceId')
+      .anyOf(candidates.map((s) => s.id))
+      .toArray();
+    const byText = new Map(claims.map((c) => [squash(c.exact), c.id]));
+    for (const c of pack.claims) {
+      const id = c.sourceId === source.id ? byText.get(squash(c.exact)) : undefined;
+      if (id) known.set(c.id, id);
+    }
+  }
+  if (known.size === 0) return { pack, reviews };
+  const claims = pack.claims.filter((c) => !known.has(c.id));
+  const kept = new Set(claims.map((c) => c.sourceId));
+  return {
+    pack: { ...pack, sources: pack.sources.filter((s) => kept.has(s.id)), claims },
+    reviews: reviews.map((r) => ({ ...r, targetId: known.get(r.targetId) ?? r.targetId })),
+  };
 }
 
 /**

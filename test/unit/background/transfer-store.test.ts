@@ -214,3 +214,30 @@ test('property: an import broken anywhere either succeeds or leaves every table 
   }
   assert.deepEqual(await snapshot(db), pristine);
 });
+
+test('claim reviews: a review of a claim the base has lands on that claim, not on a copy', async () => {
+  const db = await seeded();
+  await db.reviews.put({
+    targetId: 'beta:0',
+    targetKind: 'claim',
+    status: 'disputed',
+    note: 'two reports',
+    reviewer: 'Ann',
+    updatedAt: NOW - 500,
+  });
+  const file = await exportClaimReviewsFile(db, { now: NOW });
+  const before = await snapshot(db);
+  const result = await importFile(db, 'claim-review', file.text, { now: NOW });
+  assert.deepEqual(result, { kind: 'claim-review', sources: 0, claims: 0, relations: 0, reviews: 2 });
+  const after = await snapshot(db);
+  for (const table of ['sources', 'claims', 'relations', 'reviews'])
+    assert.deepEqual(after[table], before[table], table);
+  // A fact check of a clipped article's claim reviews that claim.
+  const feed = JSON.parse(feedText) as { dataFeedElement: Record<string, unknown>[] };
+  const one = feed.dataFeedElement[1]!;
+  one.claimReviewed = 'About 40 leaders attended the meeting.';
+  (one.itemReviewed as { appearance: { url: string } }).appearance.url = 'https://alpha.example/story';
+  await importFile(db, 'claim-review', JSON.stringify(one), { now: NOW });
+  assert.equal((await db.reviews.get('alpha:43'))?.status, 'accurate');
+  assert.equal(await db.sources.count(), 2);
+});
