@@ -6,6 +6,15 @@ import { SourceReader } from './source-reader.tsx';
 import { formatDate } from './verdict-label.ts';
 import { useCall } from './use-call.ts';
 
+const Unknown = () => (
+  <>
+    <span aria-hidden="true" class="muted">
+      —
+    </span>
+    <span class="crosscheck-sr-only">unknown</span>
+  </>
+);
+
 /** The sources in the base: search, open one in the reader, delete one after confirming. */
 export function SourcesView() {
   const [query, setQuery] = useState('');
@@ -65,8 +74,8 @@ export function SourcesView() {
                     {s.title}
                   </button>
                 </th>
-                <td>{s.site ?? ''}</td>
-                <td>{formatDate(s.published)}</td>
+                <td>{s.site ?? <Unknown />}</td>
+                <td>{formatDate(s.published) || <Unknown />}</td>
                 <td data-claim-count>{s.claims}</td>
                 <td>
                   <button
