@@ -62,11 +62,22 @@ export async function launchChromium(
  */
 export async function openExtensionPage(page: import('puppeteer-core').Page, url: string): Promise<void> {
   page.goto(url).catch(() => undefined);
-  await page.waitForFunction(
-    (u: string) => location.href === u && document.readyState !== 'loading',
-    { timeout: 15_000, polling: 50 },
-    url,
-  );
+  // The wait can start in the document being replaced; when that document goes, the wait fails
+  // with it, so wait again in the new one until the deadline.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (u: string) => location.href === u && document.readyState !== 'loading',
+        { timeout: Math.max(1, deadline - Date.now()), polling: 50 },
+        url,
+      );
+      return;
+    } catch (e) {
+      if (Date.now() >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 export interface FirefoxSession {

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Report, Verdict } from '../core/types.ts';
 import type { ContentEvent, ContentReplies, SourceInfo } from '../shared/messages.ts';
+import { ReviewBadge } from '../shared/ui/review-badge.tsx';
 
 export type TabClaims = ContentReplies['claims'];
 
@@ -37,6 +38,7 @@ function ReportItem({ report, source }: { report: Report; source: SourceInfo | u
       <span class="crosscheck-source">{source?.title ?? report.sourceTitle}</span>
       {source?.site && <span class="muted"> · {source.site}</span>}
       <blockquote>{report.text}</blockquote>
+      <ReviewBadge review={source?.reviews?.[report.claimId]} />
       {report.reasons.length > 0 && (
         <ul class="crosscheck-reasons" aria-label="Reasons">
           {report.reasons.map((r, i) => (
