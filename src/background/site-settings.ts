@@ -4,6 +4,8 @@ import type { CrosscheckDB } from './db.ts';
 
 const PAUSED = 'paused';
 const DISABLED_SITES = 'disabledSites';
+/** Set from the dashboard's settings (library-store.ts writes it). */
+const HIGH_CONTRAST = 'highContrast';
 
 export async function isPaused(db: CrosscheckDB): Promise<boolean> {
   return (await db.settings.get(PAUSED))?.value === true;
@@ -15,9 +17,13 @@ export async function disabledSites(db: CrosscheckDB): Promise<string[]> {
 }
 
 export async function siteStatus(db: CrosscheckDB, host: string) {
-  const [paused, disabled] = await Promise.all([isPaused(db), disabledSites(db)]);
+  const [paused, disabled, contrast] = await Promise.all([
+    isPaused(db),
+    disabledSites(db),
+    db.settings.get(HIGH_CONTRAST),
+  ]);
   const siteEnabled = !disabled.includes(host.toLowerCase());
-  return { paused, siteEnabled, enabled: !paused && siteEnabled };
+  return { paused, siteEnabled, enabled: !paused && siteEnabled, highContrast: contrast?.value === true };
 }
 
 export async function setSiteEnabled(db: CrosscheckDB, host: string, enabled: boolean): Promise<void> {

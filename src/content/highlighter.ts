@@ -13,7 +13,13 @@ export interface Highlight {
 }
 
 /** Highlights the first occurrence of `sentence` in `block`; returns the mark elements (empty if not found). */
-export function highlightSentence(block: Element, sentence: string, id: string, verdict: Verdict): Highlight {
+export function highlightSentence(
+  block: Element,
+  sentence: string,
+  id: string,
+  verdict: Verdict,
+  highContrast = false,
+): Highlight {
   const elements: HTMLElement[] = [];
   // Only the first occurrence: a sentence repeated in one block is one claim, one highlight. mark.js
   // calls `filter` per text node of a match (across elements), so count the marked characters and
@@ -38,6 +44,7 @@ export function highlightSentence(block: Element, sentence: string, id: string, 
       marked += mark.textContent?.length ?? 0;
       mark.dataset.crosscheckVerdict = verdict;
       mark.dataset.crosscheckId = id;
+      if (highContrast) mark.dataset.crosscheckContrast = '';
       elements.push(mark);
     },
   });

@@ -22,6 +22,8 @@ const MIN_NEW_TEXT = 40;
 let controller: AbortController | undefined;
 let nextId = 0;
 const cards = new Map<string, CardData>();
+/** The dashboard's high-contrast colours setting, read with the site status on each start. */
+let highContrast = false;
 /** The current pass's card, so the popup can open it on a highlight ('show'). */
 let currentCard: ReportCard | undefined;
 
@@ -95,7 +97,7 @@ async function highlightAll(
     const segment = segmentAt(page, sentence.start);
     if (!segment || !segment.element.isConnected) continue;
     const id = `cc${nextId++}`;
-    const highlight = highlightSentence(segment.element, sentence.text, id, sentence.verdict);
+    const highlight = highlightSentence(segment.element, sentence.text, id, sentence.verdict, highContrast);
     if (highlight.elements.length) {
       cards.set(id, {
         verdict: sentence.verdict,
@@ -142,6 +144,7 @@ async function start(): Promise<void> {
   });
 
   const status = await callBackground('siteStatus', { host: location.hostname });
+  highContrast = status.highContrast;
   if (!status.enabled || signal.aborted) return;
 
   const card = new ReportCard(document, signal);

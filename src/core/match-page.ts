@@ -27,12 +27,13 @@ export interface MatchOptions {
  * must be aligned), so they keep the general floor.
  */
 /**
- * Index candidates below this share of the best candidate's index similarity are not compared: the same
- * share as RELATIVE_BAR, since keepReports would leave their reports out. (At 0.3, the extra compares
- * cost time and their reports crowded the true claim out of the top 5 on the synthetic page: matched
- * sentences reporting their true claim rose from 66 % to 82 % at 1k claims with 0.5.)
+ * Index candidates below this share of the best candidate's index similarity are not compared. At 0.3
+ * the extra compares cost time and their reports crowded the true claim out of the top 5 on the
+ * synthetic page; at 0.5 a long report that places the same event elsewhere ('talks with Putin on
+ * August 15th in Alcazar, USA, … shared insights …' against 'met Putin in Alaska on August 15') was cut
+ * before compare() could find the conflict. Conflicts are exempt from RELATIVE_BAR for the same reason.
  */
-export const CANDIDATE_BAR = 0.5;
+export const CANDIDATE_BAR = 0.35;
 
 /** Reports below this share of the sentence's best similarity are left out. */
 export const RELATIVE_BAR = 0.5;
@@ -51,7 +52,10 @@ export function keepReports(reports: Report[], maxReports = 5): Report[] {
   // A claim far weaker than the sentence's best match is about something else: "NATO membership is
   // not negotiable" (0.84) decides, "issues are discussed in the ongoing negotiations" (0.36) doesn't.
   const best = Math.max(0, ...pool.map((r) => r.similarity));
-  const kept = pool.filter((r) => r.similarity >= best * RELATIVE_BAR);
+  // A conflict is exempt: compare() only calls one when the differing slot (place, date, number…) hangs
+  // on the same event, so a long report naming a different place is a real disagreement even when the
+  // rest of its sentence makes it less similar than the best corroboration.
+  const kept = pool.filter((r) => r.stance === 'conflicts' || r.similarity >= best * RELATIVE_BAR);
   kept.sort((a, b) => STANCE_ORDER[a.stance] - STANCE_ORDER[b.stance] || b.similarity - a.similarity);
   return kept.slice(0, maxReports);
 }

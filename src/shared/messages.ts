@@ -44,7 +44,7 @@ export interface PageCalls {
   /** Whether Crosscheck should annotate pages of this host (global pause and per-site switch). */
   siteStatus: {
     request: { host: string };
-    response: { enabled: boolean; paused: boolean; siteEnabled: boolean };
+    response: { enabled: boolean; paused: boolean; siteEnabled: boolean; highContrast: boolean };
   };
   /** Turns Crosscheck on or off for one host, or pauses it everywhere. */
   setSiteEnabled: { request: { host: string; enabled: boolean }; response: { enabled: boolean } };
