@@ -7,7 +7,7 @@
 //      sources without touching what the user added; reviews and an audit log for moderators;
 //      `meta` remembers which seed pack is loaded.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Claim, Discrepancy, Relation, Source } from '../core/types.ts';
+import type { Claim, Discrepancy, Relation, Review, Source } from '../core/types.ts';
 
 export type SourceOrigin = 'seed' | 'clip' | 'import';
 
@@ -24,19 +24,7 @@ export interface StoredDiscrepancy extends Discrepancy {
   id: string;
 }
 
-export type ReviewStatus =
-  'accurate' | 'inaccurate' | 'misleading' | 'disputed' | 'needs-context' | 'unreviewed';
-
-export interface Review {
-  /** The claim or relation id reviewed. */
-  targetId: string;
-  targetKind: 'claim' | 'relation';
-  status: ReviewStatus;
-  note: string;
-  reviewer: string;
-  /** ms since epoch */
-  updatedAt: number;
-}
+export type { Review, ReviewStatus } from '../core/types.ts';
 
 export interface AuditEntry {
   seq?: number;

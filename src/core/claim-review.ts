@@ -6,27 +6,24 @@
 // schema.org properties are allowed, as the vocabulary is open.
 import * as v from 'valibot';
 import { PackError, parsePack } from './claim-pack.ts';
-import { PACK_FORMAT, PACK_VERSION, type Claim, type ClaimPack, type Source } from './types.ts';
+import {
+  PACK_FORMAT,
+  PACK_VERSION,
+  REVIEW_STATUSES,
+  type Claim,
+  type ClaimPack,
+  type Review,
+  type ReviewStatus,
+  type Source,
+} from './types.ts';
 
 export class ClaimReviewError extends PackError {
   override name = 'ClaimReviewError';
 }
 
-export const REVIEW_STATUSES = [
-  'accurate', 'inaccurate', 'misleading', 'disputed', 'needs-context', 'unreviewed',
-] as const; // prettier-ignore
-export type ReviewStatusName = (typeof REVIEW_STATUSES)[number];
-
-/** A moderator's review of a claim or relation (the background's reviews table has this shape). */
-export interface ReviewRecord {
-  targetId: string;
-  targetKind: 'claim' | 'relation';
-  status: ReviewStatusName;
-  note: string;
-  reviewer: string;
-  /** ms since epoch */
-  updatedAt: number;
-}
+export { REVIEW_STATUSES };
+export type ReviewStatusName = ReviewStatus;
+export type ReviewRecord = Review;
 
 /** Rating scale of exported reviews: 1 (inaccurate) to 5 (accurate); alternateName carries the status. */
 export const RATINGS: Record<Exclude<ReviewStatusName, 'unreviewed'>, { value: number; label: string }> = {

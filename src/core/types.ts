@@ -129,3 +129,26 @@ export interface ClaimPack {
   relations: Relation[];
   discrepancies: Discrepancy[];
 }
+
+/** What a moderator says about a claim or a machine-found relation (UI order). */
+export const REVIEW_STATUSES = [
+  'unreviewed',
+  'accurate',
+  'inaccurate',
+  'misleading',
+  'disputed',
+  'needs-context',
+] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A moderator's review of a claim or relation, as stored, exchanged and exported. */
+export interface Review {
+  /** The claim or relation id reviewed. */
+  targetId: string;
+  targetKind: 'claim' | 'relation';
+  status: ReviewStatus;
+  note: string;
+  reviewer: string;
+  /** ms since epoch */
+  updatedAt: number;
+}

@@ -2,28 +2,11 @@
 // claims, conflicts, reviews, the audit log, the claim map and settings.
 // Joined into BackgroundCalls in messages.ts; the background's handlers for them live in
 // background/library-handlers.ts. Every call here is for extension pages only (see the list below).
-import type { Reason, Verdict } from '../core/types.ts';
+import type { Reason, Review, ReviewStatus, Verdict } from '../core/types.ts';
 
-/** What a moderator says about a claim or a machine-found relation. */
-export const REVIEW_STATUSES = [
-  'unreviewed',
-  'accurate',
-  'inaccurate',
-  'misleading',
-  'disputed',
-  'needs-context',
-] as const;
-export type ReviewStatusName = (typeof REVIEW_STATUSES)[number];
-
-export interface ReviewView {
-  targetId: string;
-  targetKind: 'claim' | 'relation';
-  status: ReviewStatusName;
-  note: string;
-  reviewer: string;
-  /** ms since epoch */
-  updatedAt: number;
-}
+export { REVIEW_STATUSES } from '../core/types.ts';
+export type ReviewStatusName = ReviewStatus;
+export type ReviewView = Review;
 
 /** A claim's verdict over its stored relations; 'unmatched' when no other source relates to it. */
 export type ClaimVerdict = Verdict | 'unmatched';
