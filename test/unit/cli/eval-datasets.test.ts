@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CsvError, parseCsv, parseCsvRecords } from '../../../src/cli/csv.ts';
@@ -7,8 +8,22 @@ import { benchmarkFiles, readEmergent, readFnc1 } from '../../../src/cli/eval-da
 import type { BenchmarkReport } from '../../../src/cli/commands/eval.ts';
 import { badInput, cli, REPO, tempDir } from './run-cli.ts';
 
-// Tiny hand-written stand-ins laid out like ../shared/data (the real sets are never copied here).
-const FIXTURES = join(REPO, 'test/fixtures/eval');
+// Tiny hand-written stand-ins (test/fixtures/eval-csv), laid out in a temp folder the way ../shared/data
+// is, so the default paths are tested too. The real sets are never copied into the repo.
+function shapedLikeShared(): string {
+  const root = mkdtempSync(join(tmpdir(), 'crosscheck-eval-'));
+  const src = join(REPO, 'test/fixtures/eval-csv');
+  const place = (from: string, to: string) => {
+    mkdirSync(join(root, to, '..'), { recursive: true });
+    copyFileSync(join(src, from), join(root, to));
+  };
+  place('stance-claims-test.csv', 'data/emergent/url-versions-2015-06-14-clean-test.csv');
+  place('stance-claims-train.csv', 'data/emergent/url-versions-2015-06-14-clean-train.csv');
+  place('headline-bodies.csv', 'data/fnc-1/competition_test_bodies.csv');
+  place('headline-stances.csv', 'data/fnc-1/competition_test_stances.csv');
+  return root;
+}
+const FIXTURES = shapedLikeShared();
 const fixtures = benchmarkFiles('fnc1', 'test', FIXTURES);
 const emergentTest = benchmarkFiles('emergent', 'test', FIXTURES).pairs;
 
