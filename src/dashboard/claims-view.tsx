@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { REVIEW_STATUSES, type ClaimVerdict, type ReviewStatusName } from '../shared/calls-library.ts';
-import { REVIEW_LABELS } from '../shared/ui/review-badge.tsx';
+import { type ClaimVerdict, type ReviewStatusName } from '../shared/calls-library.ts';
 import { ReviewForm } from './review-form.tsx';
+import { ReviewStatusFilter } from './review-status-filter.tsx';
 import { useCall } from './use-call.ts';
 import { VERDICT_LABELS } from './verdict-label.ts';
 
@@ -43,19 +43,7 @@ export function ClaimsView() {
             ))}
           </select>
         </label>
-        <label>
-          Review{' '}
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as ReviewStatusName | '')}
-            data-filter="status"
-          >
-            <option value="">All</option>
-            {REVIEW_STATUSES.map((s) => (
-              <option value={s}>{REVIEW_LABELS[s]}</option>
-            ))}
-          </select>
-        </label>
+        <ReviewStatusFilter value={status} onChange={setStatus} />
       </div>
       {error && <p role="alert">{error}</p>}
       {data && (

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { callBackground } from '../shared/rpc.ts';
-import { REVIEW_STATUSES, type ConflictRow, type ReviewStatusName } from '../shared/calls-library.ts';
-import { REVIEW_LABELS } from '../shared/ui/review-badge.tsx';
+import { type ConflictRow, type ReviewStatusName } from '../shared/calls-library.ts';
 import { ReviewForm } from './review-form.tsx';
+import { ReviewStatusFilter } from './review-status-filter.tsx';
 import { useCall } from './use-call.ts';
 
 /** Pairs of reports the machine found disagreeing (or agreeing), with reasons: the moderators' queue. */
@@ -37,19 +37,7 @@ export function ConflictsView() {
             <option value="corroborates">Corroborations</option>
           </select>
         </label>
-        <label>
-          Review{' '}
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as ReviewStatusName | '')}
-            data-filter="status"
-          >
-            <option value="">All</option>
-            {REVIEW_STATUSES.map((s) => (
-              <option value={s}>{REVIEW_LABELS[s]}</option>
-            ))}
-          </select>
-        </label>
+        <ReviewStatusFilter value={status} onChange={setStatus} />
       </div>
       {error && <p role="alert">{error}</p>}
       {data && (
