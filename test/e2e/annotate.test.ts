@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
 import { readMarks, servePages, type MarkedSentence } from './helpers.ts';
 import type { AnnotationReport } from '../../src/shared/messages.ts';
 
@@ -39,7 +39,7 @@ async function highlightOf(page: TestPage, pattern: RegExp): Promise<string> {
   return `[data-crosscheck-id="${mark.id}"][data-crosscheck-first]`;
 }
 
-for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`annotation in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;

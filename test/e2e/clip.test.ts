@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMarks, ROOT, servePages } from './helpers.ts';
@@ -82,7 +82,7 @@ const textOf = (page: TestPage, selector: string) =>
 
 const CLIPPED_TITLE = 'Zelensky flies to Washington as envoys sketch Ukraine guarantees';
 
-for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`clipping in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaticServer } from '../../build/serve.ts';
 import { launchChromium } from '../../build/browsers.ts';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
 import { ROOT, extensionDir, readMarks, servePages } from './helpers.ts';
 import type { PageMatchView } from '../../src/shared/messages.ts';
 
@@ -80,7 +80,7 @@ const waitUntil = async (
 const articleText = (page: TestPage) =>
   page.evaluate(() => (document.querySelector('article') as HTMLElement).innerText);
 
-for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`dashboard in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;

@@ -7,6 +7,12 @@ import { extensionDir } from './helpers.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** The browsers the suites run in: both, or those named in E2E_BROWSERS (e.g. `E2E_BROWSERS=chromium`). */
+export const E2E_BROWSERS = (process.env.E2E_BROWSERS?.split(',') ?? [
+  'chromium',
+  'firefox',
+]) as BrowserName[];
+
 export interface TestPage {
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R, arg?: A): Promise<R>;

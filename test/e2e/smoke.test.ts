@@ -3,10 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type BrowserName, type TestBrowser } from './drivers.ts';
+import { launch, type TestBrowser, E2E_BROWSERS } from './drivers.ts';
 import { readMarks, servePages } from './helpers.ts';
 
-for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`smoke in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
 import { ROOT } from './helpers.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/transfer');
@@ -48,7 +48,7 @@ async function dashboard(browser: TestBrowser): Promise<TestPage> {
   return page;
 }
 
-for (const name of (process.env.E2E_BROWSERS?.split(',') ?? ['chromium', 'firefox']) as BrowserName[]) {
+for (const name of E2E_BROWSERS) {
   describe(`import and export in ${name}`, () => {
     let first: TestBrowser | undefined;
     let second: TestBrowser | undefined;
