@@ -64,13 +64,31 @@ function summarize(source: Article, claims: Claim[], relations: Relation[], upda
   };
 }
 
-/** Puts a clipped page's article, claims and relations into the base; see the file comment. */
+/** Another clip of the same page (or one taking the same id) committed while this one was working. */
+class ClipRaced extends Error {}
+
+/**
+ * Puts a clipped page's article, claims and relations into the base; see the file comment. Two clips
+ * of the same page at once (two tabs, the shortcut pressed twice) must end as one source: the lookup
+ * is checked again inside the write transaction, and a clip that lost the race starts over, now
+ * finding the winner's source to update.
+ */
 export async function clipArticle(
   db: CrosscheckDB,
   page: ExtractedPage,
   now = Date.now(),
 ): Promise<ClipSummary> {
   if (!page.text.trim()) throw new Error('the page has no article text');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await clipOnce(db, page, now);
+    } catch (e) {
+      if (!(e instanceof ClipRaced) || attempt >= 5) throw e;
+    }
+  }
+}
+
+async function clipOnce(db: CrosscheckDB, page: ExtractedPage, now: number): Promise<ClipSummary> {
   const previous = await findClippedSource(db, page);
   const id = previous?.id ?? (await newSourceId(db, page));
   const article = prepareArticle({
@@ -98,6 +116,11 @@ export async function clipArticle(
     ...(page.canonicalUrl ? { canonicalUrl: page.canonicalUrl } : {}),
   };
   await db.transaction('rw', [db.sources, db.claims, db.relations], async () => {
+    // IndexedDB runs read-write transactions on the same stores one at a time, so this check and the
+    // writes below see no other clip in between.
+    const current = await findClippedSource(db, page);
+    if (current?.id !== previous?.id || (!previous && (await db.sources.get(id))))
+      throw new ClipRaced('raced');
     if (previous) await removeSources(db, [id]);
     await db.sources.put(stored);
     await db.claims.bulkPut(claims);

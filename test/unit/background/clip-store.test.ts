@@ -117,3 +117,22 @@ test('a failed write leaves the base as it was', async () => {
   assert.equal(await db.claims.count(), before);
   assert.equal(await db.sources.where('origin').equals('clip').count(), 0);
 });
+
+test('two clips of the same new URL at once leave exactly one source', async () => {
+  const db = await seeded();
+  const before = { sources: await db.sources.count(), claims: await db.claims.count() };
+  // The same article by its address and by its canonical URL, and a third clip with an edited text,
+  // all started before any has written: each must find the others' source, never add a second one.
+  const amp = page({ pageUrl: 'https://courier.example/amp/story' });
+  const edited = page({ text: TEXT.replace('forty-two', 'forty-three') });
+  const results = await Promise.all([clipArticle(db, page()), clipArticle(db, amp), clipArticle(db, edited)]);
+  assert.equal(new Set(results.map((r) => r.sourceId)).size, 1, JSON.stringify(results));
+  assert.equal(results.filter((r) => !r.updated).length, 1, 'one clip adds, the others update');
+  const clips = await db.sources.where('origin').equals('clip').toArray();
+  assert.equal(clips.length, 1);
+  assert.equal(await db.sources.count(), before.sources + 1);
+  assert.equal(await db.claims.count(), before.claims + 4, 'one copy of the claims');
+  // No relation points at a claim that is not in the base.
+  const ids = new Set((await db.claims.toArray()).map((c) => c.id));
+  for (const r of await db.relations.toArray()) assert.ok(ids.has(r.a) && ids.has(r.b), r.id);
+});
