@@ -2,7 +2,13 @@
 // end-to-end scenario is written once and run in both browsers.
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
-import { launchChromium, launchFirefox, openExtensionPage } from '../../build/browsers.ts';
+import {
+  launchChromium,
+  launchFirefox,
+  openExtensionPage,
+  type ChromiumSession,
+  type FirefoxSession,
+} from '../../build/browsers.ts';
 import { extensionDir } from './helpers.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -83,26 +89,33 @@ function puppeteerPage(page: PpPage): TestPage {
 }
 
 export async function launch(name: BrowserName): Promise<TestBrowser> {
-  if (name === 'chromium') {
-    const s = await launchChromium(extensionDir('chromium'));
-    return {
-      name,
-      newPage: async () => playwrightPage(await s.context.newPage()),
-      extensionUrl: s.extensionUrl,
-      backgroundUrl: s.worker.url(),
-      async stopBackground() {
-        const page = s.context.pages()[0] ?? (await s.context.newPage());
-        const cdp = await s.context.newCDPSession(page);
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await cdp.detach();
-      },
-      close: s.close,
-    };
-  }
-  const s = await launchFirefox(extensionDir('firefox'));
+  return name === 'chromium'
+    ? chromiumBrowser(await launchChromium(extensionDir('chromium')))
+    : firefoxBrowser(await launchFirefox(extensionDir('firefox')));
+}
+
+/** The test interface over a Chromium session a test launched itself (to keep its context: CDP, requests, the worker). */
+export function chromiumBrowser(s: ChromiumSession): TestBrowser {
   return {
-    name,
+    name: 'chromium',
+    newPage: async () => playwrightPage(await s.context.newPage()),
+    extensionUrl: s.extensionUrl,
+    backgroundUrl: s.worker.url(),
+    async stopBackground() {
+      const page = s.context.pages()[0] ?? (await s.context.newPage());
+      const cdp = await s.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    close: s.close,
+  };
+}
+
+/** The test interface over a Firefox session a test launched itself (to keep its puppeteer Browser). */
+export function firefoxBrowser(s: FirefoxSession): TestBrowser {
+  return {
+    name: 'firefox',
     newPage: async () => puppeteerPage(await s.browser.newPage()),
     extensionUrl: s.extensionUrl,
     addonId: s.addonId,
