@@ -20,8 +20,14 @@ const SENTENCE_STARTERS = new Set(
   ).split(' '),
 );
 
-const CLOSERS = '"”’\')]»';
-const OPENERS = '"“‘\'([«';
+const CLOSERS = '"”’\')]»」』）】〕〉》';
+const OPENERS = '"“‘\'([«「『（【〔〈《';
+/** Chinese and Japanese full stops and marks: they end a sentence with no space after them. */
+const CJK_TERMINATORS = '。！？｡';
+/** Terminators followed by a space: Latin ones, the Arabic question mark ؟ and the Urdu full stop ۔. */
+const TERMINATORS = '.!?…؟۔';
+/** Han, kana and hangul: after a terminator they open a new sentence even with no space between. */
+const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function isBoundaryAfterDot(text: string, dotIndex: number, nextWord: string): boolean {
   // The word (with inner dots) that the full stop ends.
@@ -61,11 +67,25 @@ export function splitSentences(text: string): Sentence[] {
       i++;
       continue;
     }
-    const isEllipsis = ch === '…' || (ch === '.' && text.startsWith('...', i));
-    if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
-      let j = i + (ch === '.' && isEllipsis ? 3 : 1);
-      while (j < text.length && /[.!?]/.test(text[j] ?? '')) j++;
+    if (CJK_TERMINATORS.includes(ch)) {
+      let j = i + 1;
+      while (j < text.length && CJK_TERMINATORS.includes(text[j] ?? '')) j++;
       while (j < text.length && CLOSERS.includes(text[j] ?? '')) j++;
+      push(start, j);
+      start = i = j;
+      continue;
+    }
+    const isEllipsis = ch === '…' || (ch === '.' && text.startsWith('...', i));
+    if (TERMINATORS.includes(ch)) {
+      let j = i + (ch === '.' && isEllipsis ? 3 : 1);
+      while (j < text.length && /[.!?؟]/.test(text[j] ?? '')) j++;
+      while (j < text.length && CLOSERS.includes(text[j] ?? '')) j++;
+      // Chinese or Japanese right after an English sentence: "… since 1949.官员们说…".
+      if (CJK_LETTER.test(text[j] ?? '') && /[\p{L}\d]/u.test(text[i - 1] ?? '')) {
+        push(start, j);
+        start = i = j;
+        continue;
+      }
       // A terminator must be followed by whitespace (not "4.1" or "example.com").
       if (j < text.length && !/[ \t]/.test(text[j] ?? '')) {
         i = j;
@@ -81,8 +101,9 @@ export function splitSentences(text: string): Sentence[] {
       while (w < text.length && OPENERS.includes(text[w] ?? '')) w++;
       const nextWord = /^[\p{L}\d]+/u.exec(text.slice(w, w + 40))?.[0] ?? '';
       const next = text[w] ?? '';
-      // Lowercase after a full stop means an unknown abbreviation, not a new sentence.
-      const startsNew = /[\p{Lu}\d]/u.test(next) || (w > k && /\p{L}/u.test(next));
+      // Lowercase after a full stop means an unknown abbreviation, not a new sentence. Scripts
+      // without case (Arabic, Hebrew, CJK: \p{Lo}) can't say, so their letters open one.
+      const startsNew = /[\p{Lu}\p{Lt}\p{Lo}\d]/u.test(next) || (w > k && /\p{L}/u.test(next));
       let boundary = startsNew;
       if (boundary && ch === '.' && !isEllipsis) boundary = isBoundaryAfterDot(text, i, nextWord);
       if (boundary) {

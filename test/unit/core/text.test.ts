@@ -90,3 +90,60 @@ test('splitSentences: line breaks end sentences and offsets slice back to the te
   );
   for (const s of out) assert.equal(text.slice(s.start, s.end), s.text);
 });
+
+test('splitSentences ends Chinese and Japanese sentences at 。！？ with no space after them', () => {
+  const text =
+    '代表团周日晚上抵达华盛顿。会谈会成功吗？分析人士表示，下周将是关键！「这是第一次。」他说。代表団は到着した｡会談は続く。';
+  const out = splitSentences(text);
+  assert.deepEqual(
+    out.map((s) => s.text),
+    [
+      '代表团周日晚上抵达华盛顿。',
+      '会谈会成功吗？',
+      '分析人士表示，下周将是关键！',
+      '「这是第一次。」',
+      '他说。',
+      '代表団は到着した｡',
+      '会談は続く。',
+    ],
+  );
+  for (const s of out) assert.equal(text.slice(s.start, s.end), s.text);
+});
+
+test('splitSentences finds an English sentence inline in CJK text, with or without spaces', () => {
+  const text =
+    '官员说。NATO allies have invoked the clause four times since 1949.官员们说会谈将继续。Prices rose 4.1 percent. 3.5億円だった。';
+  assert.deepEqual(
+    splitSentences(text).map((s) => s.text),
+    [
+      '官员说。',
+      'NATO allies have invoked the clause four times since 1949.',
+      '官员们说会谈将继续。',
+      'Prices rose 4.1 percent.',
+      '3.5億円だった。',
+    ],
+  );
+});
+
+test('splitSentences ends Arabic and Hebrew sentences at . ؟ ۔ and keeps their combining marks', () => {
+  const text =
+    'هل ستنجح المحادثات؟ يقول المحللون إن الأسبوع سيكون حاسماً۔ قال المسؤولون إن الاجتماع كان مثمراً. NATO allies met in 1949. وَقَالُوا إِنَّ العَمَلَ سَيَسْتَمِرُّ. המשלחת נחתה ביום ראשון. השיחות יימשכו מחר.';
+  const out = splitSentences(text);
+  assert.deepEqual(
+    out.map((s) => s.text),
+    [
+      'هل ستنجح المحادثات؟',
+      'يقول المحللون إن الأسبوع سيكون حاسماً۔',
+      'قال المسؤولون إن الاجتماع كان مثمراً.',
+      'NATO allies met in 1949.',
+      'وَقَالُوا إِنَّ العَمَلَ سَيَسْتَمِرُّ.',
+      'המשלחת נחתה ביום ראשון.',
+      'השיחות יימשכו מחר.',
+    ],
+  );
+  for (const s of out) {
+    assert.equal(text.slice(s.start, s.end), s.text);
+    // No sentence starts with a combining mark torn from the letter before it.
+    assert.doesNotMatch(s.text, /^\p{M}/u);
+  }
+});
