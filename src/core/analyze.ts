@@ -180,40 +180,46 @@ const f_isCap = (tokens: Token[], i: number): boolean => {
   return tokens[i]?.cap ?? false;
 };
 
+/** Adds a term, or raises the weight of the one already there. */
+function addTerm(
+  terms: Map<string, Term>,
+  parity: Uint8Array,
+  key: string,
+  kind: TermKind,
+  token: number,
+): void {
+  if (!key) return;
+  const prev = terms.get(key);
+  const weight = WEIGHTS[kind];
+  if (!prev) terms.set(key, { key, kind, weight, token, negated: parity[token] === 1 });
+  else if (weight > prev.weight) {
+    prev.kind = kind;
+    prev.weight = weight;
+  }
+}
+
+/** Index of the first token starting at or after the character offset (-1 when none). */
+function tokenAt(tokens: Token[], offset: number): number {
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= offset) return k;
+  return -1;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Features {
   const tokens = tokenize(text);
   const { numbers, dates, used } = findQuantities(tokens, text);
   const entities = findEntities(tokens, text, options.names);
   const { negations, parity } = findNegations(tokens);
   const terms = new Map<string, Term>();
-  const add = (key: string, kind: TermKind, token: number) => {
-    if (!key) return;
-    const prev = terms.get(key);
-    const weight = WEIGHTS[kind];
-    const negated = parity[token] === 1;
-    if (!prev) terms.set(key, { key, kind, weight, token, negated });
-    else if (weight > prev.weight) Object.assign(prev, { kind, weight });
-  };
 
   const inEntity = new Uint8Array(tokens.length);
   for (const e of entities) {
     for (let k = e.roleTokenStart ?? e.tokenStart; k < e.tokenEnd; k++) inEntity[k] = 1;
-    add(e.key, 'entity', e.tokenEnd - 1);
+    addTerm(terms, parity, e.key, 'entity', e.tokenEnd - 1);
     // "Alcazar, USA" also names the country.
-    if (e.parent) add(e.parent, 'entity', e.tokenEnd - 1);
+    if (e.parent) addTerm(terms, parity, e.parent, 'entity', e.tokenEnd - 1);
   }
-  for (const n of numbers)
-    add(
-      numberKey(n),
-      'number',
-      tokens.findIndex((t) => t.start >= n.start),
-    );
-  for (const d of dates)
-    add(
-      dateKey(d),
-      'date',
-      tokens.findIndex((t) => t.start >= d.start),
-    );
+  for (const n of numbers) addTerm(terms, parity, numberKey(n), 'number', tokenAt(tokens, n.start));
+  for (const d of dates) addTerm(terms, parity, dateKey(d), 'date', tokenAt(tokens, d.start));
 
   let modality: Features['modality'] = 'asserted';
   let modalCue: string | undefined;
@@ -227,7 +233,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Features {
       modality = 'future';
       modalCue = t.text;
     }
-    if (inEntity[i] || used.has(i) || t.stop || !t.canon || t.lower.length < 2 || NEGATION_WORDS.has(t.lower))
+    if (inEntity[i] || used[i] || t.stop || !t.canon || t.lower.length < 2 || NEGATION_WORDS.has(t.lower))
       continue;
     if (PERSON_PARTICLES.has(t.lower) && f_isCap(tokens, i + 1)) continue;
     const kind: TermKind =
@@ -236,11 +242,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Features {
         : GENERIC_STEMS.has(t.stem)
           ? 'generic'
           : 'content';
-    add(t.syn ? t.canon : nameKey(t.lower), kind, i);
+    addTerm(terms, parity, t.syn ? t.canon : nameKey(t.lower), kind, i);
   }
-  const stems = [...terms.values()]
-    .filter((t) => t.kind === 'content' || t.kind === 'generic')
-    .map((t) => t.key);
+  const stems: string[] = [];
+  for (const t of terms.values()) if (t.kind === 'content' || t.kind === 'generic') stems.push(t.key);
   const f: Features = {
     text,
     tokens,

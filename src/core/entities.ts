@@ -45,9 +45,17 @@ export function squash(s: string): string {
   return s.replace(/(.)\1+/g, '$1').replace(/y$/, 'i');
 }
 
+const nameKeys = new Map<string, string>();
 /** The key a name or a plain word is compared by: squashed, then stemmed ('Zelenskyy' ~ 'Zelensky'). */
 export function nameKey(lower: string): string {
-  return stemWord(squash(lower));
+  // Cached like stemWord: analyze() asks for every content word of every sentence, and the squash
+  // regexes cost more than the lookup.
+  let key = nameKeys.get(lower);
+  if (key === undefined) {
+    key = stemWord(squash(lower));
+    if (nameKeys.size < 200_000) nameKeys.set(lower, key);
+  }
+  return key;
 }
 
 const TITLE_SEQS = ROLE_TITLES.map((t) => t.split(/[\s-]+/)).sort((a, b) => b.length - a.length);
@@ -76,7 +84,9 @@ for (const seq of TITLE_SEQS) {
 function matchTitle(tokens: Token[], i: number): number {
   const t0 = tokens[i];
   if (!t0 || t0.kind !== 'word') return i;
-  for (const seq of TITLES_BY_FIRST.get(t0.lower) ?? []) {
+  const seqs = TITLES_BY_FIRST.get(t0.lower);
+  if (!seqs) return i;
+  for (const seq of seqs) {
     let j = i;
     let ok = true;
     for (const w of seq) {
@@ -110,15 +120,39 @@ function isParticle(tokens: Token[], j: number): boolean {
   return k > j && isNameWord(tokens[k]);
 }
 
+/** The text and offsets of tokens a…b. */
+function spanOf(
+  tokens: Token[],
+  text: string,
+  a: number,
+  b: number,
+): { text: string; start: number; end: number; tokenStart: number; tokenEnd: number } {
+  const s = tokens[a]?.start ?? 0;
+  const e = tokens[b - 1]?.end ?? s;
+  return { text: text.slice(s, e), start: s, end: e, tokenStart: a, tokenEnd: b };
+}
+
+/** Whether token k ends in a possessive 's ("Russia's"): a name run stops after it. */
+const possessive = (tokens: Token[], k: number): boolean => /['’]s$/i.test(tokens[k]?.text ?? '');
+
+/** Whether some entity already covers token i. */
+function covered(out: Entity[], i: number): boolean {
+  for (const e of out) if (i >= e.tokenStart && i < e.tokenEnd) return true;
+  return false;
+}
+
+const byStart = (a: Entity, b: Entity): number => a.start - b.start;
+
 export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<string>): Entity[] {
   const out: Entity[] = [];
-  const taken = new Set<number>();
-  const firstWord = tokens.findIndex((t) => t.kind === 'word');
-  const span = (a: number, b: number) => {
-    const s = tokens[a]?.start ?? 0;
-    const e = tokens[b - 1]?.end ?? s;
-    return { text: text.slice(s, e), start: s, end: e, tokenStart: a, tokenEnd: b };
-  };
+  const taken = new Uint8Array(tokens.length);
+  let firstWord = -1;
+  for (let k = 0; k < tokens.length; k++)
+    if (tokens[k]!.kind === 'word') {
+      firstWord = k;
+      break;
+    }
+  const span = (a: number, b: number) => spanOf(tokens, text, a, b);
 
   // 1. Role titles followed by a name: "U.S. Secretary of State Marco Rubio", "Special Envoy weikov".
   for (let i = 0; i < tokens.length; i++) {
@@ -137,7 +171,7 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     let q = i;
     while (q > 0 && i - q < 3) {
       const p = tokens[q - 1];
-      if (!p || p.kind !== 'word' || !p.cap || p.stop || taken.has(q - 1)) break;
+      if (!p || p.kind !== 'word' || !p.cap || p.stop || taken[q - 1]) break;
       const known =
         DEMONYMS.get(p.lower) || placeKey(p.lower) || ORGANIZATIONS.has(ALIASES.get(p.lower) ?? p.lower);
       if (q - 1 === firstWord && !known) break;
@@ -154,7 +188,7 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
       else if (ORGANIZATIONS.has(ok)) out.push({ ...span(k, k + 1), key: ok, kind: 'organization' });
       scope.push(pk ?? ok);
     }
-    for (let k = q; k < te; k++) taken.add(k);
+    taken.fill(1, q, te);
     const roleTokens = tokens.slice(i, te).map((t) => t.lower.replace(/\.$/, ''));
     const surname = tokens[j - 1]?.lower ?? '';
     const e: Entity = {
@@ -168,19 +202,18 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     };
     if (GENERIC_ROLES.has(e.roleKey ?? '') || GENERIC_ROLES.has(`${e.roleKey}.`)) delete e.roleKey;
     out.push(e);
-    for (let k = te; k < j; k++) taken.add(k);
+    taken.fill(1, te, j);
     i = j - 1;
   }
 
   // 2. Capitalised sequences ("North Atlantic Treaty Organization", "Alcazar, USA", "Ursula von der Leyen").
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || !isNameWord(tokens[i])) continue;
+    if (taken[i] || !isNameWord(tokens[i])) continue;
     let j = i + 1;
-    const possessive = (k: number) => /['’]s$/i.test(tokens[k]?.text ?? '');
     while (
       j < tokens.length &&
-      !taken.has(j) &&
-      !possessive(j - 1) &&
+      !taken[j] &&
+      !possessive(tokens, j - 1) &&
       (isNameWord(tokens[j]) ||
         isParticle(tokens, j) ||
         (tokens[j]?.lower === 'of' && isNameWord(tokens[j + 1])))
@@ -222,10 +255,10 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     const t = tokens[i];
     if (!t || t.kind !== 'word' || !t.cap) continue;
     const country = DEMONYMS.get(t.lower);
-    if (country && !out.some((e) => i >= e.tokenStart && i < e.tokenEnd))
+    if (country && !covered(out, i))
       out.push({ ...span(i, i + 1), key: country, kind: 'place', demonym: true });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort(byStart);
 }
 
 function classify(
@@ -235,7 +268,8 @@ function classify(
   lowers: string[],
   whole: string,
 ): Omit<Entity, 'text' | 'start' | 'end' | 'tokenStart' | 'tokenEnd'> & Partial<Entity> {
-  const alias = ALIASES.get(whole) ?? ALIASES.get(whole.replace(/\s+/g, ''));
+  // One word has no spaces to remove: the second lookup would repeat the first.
+  const alias = ALIASES.get(whole) ?? (j - i > 1 ? ALIASES.get(whole.replace(/\s+/g, '')) : undefined);
   const pk = placeKey(whole);
   if (pk) return { key: pk, kind: 'place' };
   const dk = DEMONYMS.get(whole);

@@ -87,78 +87,108 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map(
 const RELATIVE_UNITS = new Set(['week', 'month', 'year', 'weekend', 'decade', 'century']);
 const RELATIVE_SINGLE = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
+/** BOUNDS split into words once, not for every number read. */
+const BOUND_WORDS: [string[], NumberMention['bound']][] = BOUNDS.map(([phrase, b]) => [phrase.split(' '), b]);
+const RELATIVE_WORDS = new Set(['next', 'last', 'this', 'coming', 'past']);
+
+/** Four ASCII digits, as /^\d{4}$/. */
+const isFourDigits = (s: string): boolean => {
+  if (s.length !== 4) return false;
+  for (let k = 0; k < 4; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
 /** "Aug." takes its full stop; "June." at the end of a sentence does not. */
-const isAbbrev = (t: Token | undefined) => !!t && t.lower.length <= 4 && !/^(june|july|may)$/.test(t.lower);
-const isYear = (v: number, t: Token) => /^\d{4}$/.test(t.text) && v >= 1800 && v <= 2100;
+const isAbbrev = (t: Token | undefined) =>
+  !!t && t.lower.length <= 4 && t.lower !== 'june' && t.lower !== 'july' && t.lower !== 'may';
+const isYear = (v: number, t: Token) => isFourDigits(t.text) && v >= 1800 && v <= 2100;
+const ORDINAL_ENDS = new Set(['', 'st', 'nd', 'rd', 'th']);
+/** A day of the month: one or two digits, optionally an ordinal ending (/^(\d{1,2})(?:st|nd|rd|th)?$/), 1–31. */
 const dayOf = (t: Token | undefined): number | undefined => {
   if (!t || t.kind !== 'number') return undefined;
-  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(t.text);
-  const d = m ? Number(m[1]) : NaN;
-  return d >= 1 && d <= 31 ? d : undefined;
+  const s = t.text;
+  let n = 0;
+  let k = 0;
+  for (; k < s.length && k < 3; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + c - 48;
+  }
+  if (k === 0 || k > 2 || !ORDINAL_ENDS.has(s.slice(k))) return undefined;
+  return n >= 1 && n <= 31 ? n : undefined;
 };
 const monthOf = (t: Token | undefined, allowMay: boolean): number | undefined => {
   if (!t || t.kind !== 'word' || !t.cap) return undefined;
   if (t.lower === 'may' && !allowMay) return undefined;
   return MONTHS.get(t.lower);
 };
+/** Whether token k is an abbreviation followed by its full stop ("Aug."). */
+const dotAfter = (tokens: Token[], k: number): boolean => tokens[k + 1]?.text === '.' && isAbbrev(tokens[k]);
+/** The next token after i that is not a hyphen. */
+const next = (tokens: Token[], i: number): number => {
+  let j = i + 1;
+  while (tokens[j]?.text === '-') j++;
+  return j;
+};
+const spanStart = (tokens: Token[], a: number): number => tokens[a]?.start ?? 0;
+const spanEnd = (tokens: Token[], a: number, b: number): number => tokens[b - 1]?.end ?? spanStart(tokens, a);
+/** A date mention over tokens a…b, its fields set by the caller in the order they always had. */
+function dateSpan(tokens: Token[], text: string, a: number, b: number): DateMention {
+  const start = spanStart(tokens, a);
+  const end = spanEnd(tokens, a, b);
+  return { text: text.slice(start, end), start, end };
+}
 
 export interface Quantities {
   numbers: NumberMention[];
   dates: DateMention[];
-  /** Token indices used by a number or date (not content words). */
-  used: Set<number>;
+  /** Per token index, 1 when a number or date uses the token (not a content word). */
+  used: Uint8Array;
 }
 
 export function findQuantities(tokens: Token[], text: string): Quantities {
   const numbers: NumberMention[] = [];
   const dates: DateMention[] = [];
-  const used = new Set<number>();
-  const mark = (a: number, b: number) => {
-    for (let k = a; k < b; k++) used.add(k);
-  };
-  const span = (a: number, b: number) => {
-    const s = tokens[a]?.start ?? 0;
-    const e = tokens[b - 1]?.end ?? s;
-    return { text: text.slice(s, e), start: s, end: e };
-  };
-  const next = (i: number) => {
-    let j = i + 1;
-    while (tokens[j]?.text === '-') j++;
-    return j;
-  };
-
+  const used = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i)) continue;
+    if (used[i]) continue;
     const t = tokens[i];
     if (!t) continue;
 
     // Dates: "August 15th, 2025", "Aug. 15", "15 August", "February 2022", "Monday", "next year".
-    const dotAfter = (k: number) => isAbbrev(tokens[k]) && tokens[k + 1]?.text === '.';
-    const month = monthOf(t, dayOf(tokens[next(dotAfter(i) ? i + 1 : i)]) !== undefined);
+    // "May" is a month only before a day.
+    let month: number | undefined;
+    if (t.kind === 'word' && t.cap) {
+      month = MONTHS.get(t.lower);
+      if (month !== undefined && t.lower === 'may')
+        month = monthOf(t, dayOf(tokens[next(tokens, dotAfter(tokens, i) ? i + 1 : i)]) !== undefined);
+    }
     if (month !== undefined) {
-      let j = dotAfter(i) ? i + 2 : i + 1;
-      const d: DateMention = { ...span(i, i + 1), month };
+      let j = dotAfter(tokens, i) ? i + 2 : i + 1;
       const day = dayOf(tokens[j]);
       if (day !== undefined) {
-        d.day = day;
         j++;
-        if (tokens[j]?.text === ',' && tokens[j + 1] && /^\d{4}$/.test(tokens[j + 1]?.text ?? '')) j++;
+        if (tokens[j]?.text === ',' && tokens[j + 1] && isFourDigits(tokens[j + 1]?.text ?? '')) j++;
       }
       const y = tokens[j];
-      if (y && /^\d{4}$/.test(y.text)) {
-        d.year = Number(y.text);
-        j++;
-      }
+      const year = y && isFourDigits(y.text) ? Number(y.text) : undefined;
+      if (year !== undefined) j++;
       if (
-        d.day === undefined &&
-        d.year === undefined &&
+        day === undefined &&
+        year === undefined &&
         t.lower.length <= 4 &&
-        !/^(june|july)$/.test(t.lower)
+        t.lower !== 'june' &&
+        t.lower !== 'july'
       )
         continue;
-      Object.assign(d, span(i, j));
+      const d = dateSpan(tokens, text, i, j);
+      d.month = month;
+      if (day !== undefined) d.day = day;
+      if (year !== undefined) d.year = year;
       dates.push(d);
-      mark(i, j);
+      used.fill(1, i, j);
       i = j - 1;
       continue;
     }
@@ -167,39 +197,46 @@ export function findQuantities(tokens: Token[], text: string): Quantities {
       const j = tokens[i + 1]?.lower === 'of' ? i + 2 : i + 1;
       const m = monthOf(tokens[j], true);
       if (m !== undefined) {
-        let k = dotAfter(j) ? j + 2 : j + 1;
-        const d: DateMention = { ...span(i, k), day, month: m };
-        if (/^\d{4}$/.test(tokens[k]?.text ?? '')) {
-          d.year = Number(tokens[k]?.text);
-          k++;
-        }
-        Object.assign(d, span(i, k));
+        let k = dotAfter(tokens, j) ? j + 2 : j + 1;
+        const year = isFourDigits(tokens[k]?.text ?? '') ? Number(tokens[k]?.text) : undefined;
+        if (year !== undefined) k++;
+        const d = dateSpan(tokens, text, i, k);
+        d.day = day;
+        d.month = m;
+        if (year !== undefined) d.year = year;
         dates.push(d);
-        mark(i, k);
+        used.fill(1, i, k);
         i = k - 1;
         continue;
       }
     }
-    if (t.kind === 'word' && WEEKDAYS.get(t.lower) !== undefined && t.cap) {
-      dates.push({ ...span(i, i + 1), weekday: WEEKDAYS.get(t.lower) });
-      mark(i, i + 1);
-      continue;
-    }
-    if (t.kind === 'word' && RELATIVE_SINGLE.has(t.lower)) {
-      dates.push({ ...span(i, i + 1), relative: t.lower });
-      mark(i, i + 1);
-      continue;
-    }
-    if (t.kind === 'word' && /^(next|last|this|coming|past)$/.test(t.lower)) {
-      const u = tokens[i + 1];
-      if (u && RELATIVE_UNITS.has(u.lower)) {
-        dates.push({
-          ...span(i, i + 2),
-          relative: `${t.lower === 'coming' ? 'next' : t.lower === 'past' ? 'last' : t.lower} ${u.lower}`,
-        });
-        mark(i, i + 2);
-        i++;
+    if (t.kind === 'word') {
+      const weekday = t.cap ? WEEKDAYS.get(t.lower) : undefined;
+      if (weekday !== undefined) {
+        const d = dateSpan(tokens, text, i, i + 1);
+        d.weekday = weekday;
+        dates.push(d);
+        used[i] = 1;
         continue;
+      }
+      if (RELATIVE_SINGLE.has(t.lower)) {
+        const d = dateSpan(tokens, text, i, i + 1);
+        d.relative = t.lower;
+        dates.push(d);
+        used[i] = 1;
+        continue;
+      }
+      if (RELATIVE_WORDS.has(t.lower)) {
+        const u = tokens[i + 1];
+        if (u && RELATIVE_UNITS.has(u.lower)) {
+          const d = dateSpan(tokens, text, i, i + 2);
+          d.relative = `${t.lower === 'coming' ? 'next' : t.lower === 'past' ? 'last' : t.lower} ${u.lower}`;
+          dates.push(d);
+          used[i] = 1;
+          used[i + 1] = 1;
+          i++;
+          continue;
+        }
       }
     }
 
@@ -212,14 +249,16 @@ export function findQuantities(tokens: Token[], text: string): Quantities {
     if (t.kind === 'number' && isYear(value, t) && end === i + 1) {
       const after = tokens[i + 1];
       if (!after || after.kind !== 'word' || after.stop || after.cap) {
-        dates.push({ ...span(i, i + 1), year: value });
-        mark(i, i + 1);
+        const d = dateSpan(tokens, text, i, i + 1);
+        d.year = value;
+        dates.push(d);
+        used[i] = 1;
         continue;
       }
     }
     // "Article 5", "Flight 370": a label, not a quantity.
     if (t.kind === 'number' && prev && prev.kind === 'word' && prev.cap && !prev.stop && i > 1) {
-      mark(i, end);
+      used.fill(1, i, end);
       i = end - 1;
       continue;
     }
@@ -246,25 +285,33 @@ export function findQuantities(tokens: Token[], text: string): Quantities {
     if (prev?.text === '$' || prev?.text === '€' || prev?.text === '£') unit = prev.text;
     let start = i;
     let bound: NumberMention['bound'];
-    for (const [phrase, b] of BOUNDS) {
-      const parts = phrase.split(' ');
-      const k = i - parts.length;
-      if (k >= 0 && parts.every((p, x) => tokens[k + x]?.lower === p)) {
+    for (const [words, b] of BOUND_WORDS) {
+      const k = i - words.length;
+      if (k < 0) continue;
+      let x = 0;
+      while (x < words.length && tokens[k + x]?.lower === words[x]) x++;
+      if (x === words.length) {
         bound = b;
         start = k;
         break;
       }
     }
     if (prev?.lower === 'only' || prev?.lower === 'just' || prev?.lower === 'exactly') start = i - 1;
+    const last = Math.max(end, nounEnd);
+    const from = spanStart(tokens, start);
+    const to = spanEnd(tokens, start, last);
     const mention: NumberMention = {
-      ...span(start, Math.max(end, nounEnd)),
+      text: text.slice(from, to),
+      start: from,
+      end: to,
       value: Math.round(value * 1e6) / 1e6,
       unit,
     };
     if (bound) mention.bound = bound;
     numbers.push(mention);
-    mark(i, unit === '%' || unit === 'times' ? end : n.end);
-    i = (unit === '%' || unit === 'times' ? end : n.end) - 1;
+    const usedEnd = unit === '%' || unit === 'times' ? end : n.end;
+    used.fill(1, i, usedEnd);
+    i = usedEnd - 1;
   }
   return { numbers, dates, used };
 }

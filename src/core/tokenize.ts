@@ -22,8 +22,17 @@ export interface Token {
   stop: boolean;
 }
 
+// Global so tokenize() can walk it with exec() and lastIndex: matchAll() clones the expression and
+// builds an iterator on every call.
 const TOKEN_RE =
   /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:\/\d+)?(?:st|nd|rd|th)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|[%$€£]|[^\s\p{L}\p{M}\d]/gu;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Whether the UTF-16 unit c (the string `unit`) is a letter: ASCII by code, the rest by the Unicode class. */
+const isLetter = (c: number, unit: string): boolean =>
+  c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(unit);
+const isUpper = (c: number, unit: string): boolean => (c < 128 ? c >= 65 && c <= 90 : UPPER.test(unit));
 
 const stemCache = new Map<string, string>();
 export function stemWord(lower: string): string {
@@ -57,12 +66,16 @@ export function canonOf(stem: string): string {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const t = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
+    // Classified by the first UTF-16 unit, as a one-character test of t[0] would.
     const first = t[0] ?? '';
-    const kind: Token['kind'] = /\d/.test(first) ? 'number' : /\p{L}/u.test(first) ? 'word' : 'punct';
-    let lower = t.toLowerCase().replace(/’/g, "'");
+    const c = t.charCodeAt(0);
+    const kind: Token['kind'] = c >= 48 && c <= 57 ? 'number' : isLetter(c, first) ? 'word' : 'punct';
+    let lower = t.toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
     if (kind === 'word' && lower.length > 3 && lower.endsWith("'s")) lower = lower.slice(0, -2);
     else if (kind === 'word' && lower.endsWith("s'")) lower = lower.slice(0, -1);
     const stem = kind === 'word' ? stemWord(lower) : lower;
@@ -76,7 +89,7 @@ export function tokenize(text: string): Token[] {
       syn: false,
       phraseEnd: tokens.length + 1,
       kind,
-      cap: kind === 'word' && /\p{Lu}/u.test(first),
+      cap: kind === 'word' && isUpper(c, first),
       stop: kind === 'word' && (STOP_WORDS.has(lower) || lower.endsWith("n't")),
     });
   }
@@ -89,20 +102,19 @@ function labelPhrases(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || t.kind !== 'word' || !STARTS.has(t.stem)) continue;
+    // The candidate phrases' keys, shortest first: the stems of the next words joined by spaces.
     const idx: number[] = [i];
+    const keys: string[] = [t.stem];
     for (let j = i + 1; j < tokens.length && idx.length < maxPhrase; j++) {
       const u = tokens[j];
       if (!u) break;
       if (u.kind === 'punct' && u.text === '-') continue;
       if (u.kind !== 'word') break;
+      keys.push(`${keys[keys.length - 1]!} ${u.stem}`);
       idx.push(j);
     }
     for (let n = idx.length; n >= 1; n--) {
-      const key = idx
-        .slice(0, n)
-        .map((k) => tokens[k]?.stem ?? '')
-        .join(' ');
-      const label = PHRASES.get(key);
+      const label = PHRASES.get(keys[n - 1]!);
       if (label === undefined) continue;
       t.canon = label;
       t.syn = true;
