@@ -83,6 +83,49 @@ export interface Envelope<K extends CallName = CallName> {
 export const MAX_CONTENT_REQUEST_BYTES = 8 * 1024 * 1024;
 export const MAX_EXTENSION_PAGE_REQUEST_BYTES = 512 * 1024 * 1024;
 
+/** A payload field's JSON type ('string[]': an array of strings); '?' marks it optional. */
+type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'string[]' | 'null';
+export type FieldSpec = FieldType | `${FieldType}?` | `${FieldType}|${FieldType}?`;
+
+/**
+ * The shape of every call's payload, checked by the router before any handler runs, so a message of the
+ * wrong shape gets an error naming the field instead of reaching a handler that coerces or crashes.
+ * Typed against the requests above: a call or a request field added without its entry here fails to compile.
+ * Fields not listed are ignored by the handlers.
+ */
+export const REQUEST_SHAPES: { [K in CallName]: { [F in keyof Request<K>]-?: FieldSpec } } = {
+  ping: {},
+  siteStatus: { host: 'string' },
+  setSiteEnabled: { host: 'string', enabled: 'boolean' },
+  setPaused: { paused: 'boolean' },
+  importPack: { packText: 'string' },
+  reportAnnotation: {
+    url: 'string',
+    matched: 'number',
+    marked: 'number',
+    counts: 'object',
+    elapsedMs: 'number',
+    longestBlockMs: 'number',
+  },
+  tabAnnotation: { tabId: 'number' },
+  matchPage: { url: 'string', title: 'string', text: 'string' },
+  clipTab: { tabId: 'number' },
+  listSources: { query: 'string?' },
+  getSource: { id: 'string' },
+  deleteSource: { id: 'string' },
+  listClaims: { verdict: 'string?', sourceId: 'string?', status: 'string?' },
+  listConflicts: { stance: 'string?', status: 'string?' },
+  setReview: { targetId: 'string', targetKind: 'string', status: 'string', note: 'string' },
+  listAudit: { limit: 'number?' },
+  claimMap: {},
+  getLibrarySettings: {},
+  setLibrarySettings: { minSimilarity: 'number|null?', highContrast: 'boolean?', reviewer: 'string?' },
+  exportPack: { sourceIds: 'string[]?' },
+  exportWebAnnotations: { sourceIds: 'string[]?' },
+  exportClaimReviews: {},
+  importFile: { kind: 'string', text: 'string' },
+};
+
 /** Calls only extension pages (popup, dashboard) may make; content scripts run among page scripts. */
 export const EXTENSION_PAGE_ONLY: readonly string[] = [
   'importPack',
