@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Runtime } from 'webextension-polyfill';
+import type { ExtractedPage } from '../../../src/shared/messages.ts';
 
 export const SELF_ID = 'crosscheck-self-id';
 export const BASE_URL = `chrome-extension://${SELF_ID}/`;
@@ -17,6 +18,8 @@ export interface FakeBrowser {
   /** The background's runtime.onMessage listener, once it has registered. */
   listener(): Listener;
   session: Map<string, unknown>;
+  /** What each tab's content script answers to 'extract' (clipping); tabs not listed have none. */
+  pages: Map<number, ExtractedPage>;
 }
 
 const event = () => ({ addListener: () => undefined, removeListener: () => undefined });
@@ -24,6 +27,7 @@ const event = () => ({ addListener: () => undefined, removeListener: () => undef
 export function installFakeBrowser(): FakeBrowser {
   const listeners: Listener[] = [];
   const session = new Map<string, unknown>();
+  const pages = new Map<number, ExtractedPage>();
   const browser = {
     runtime: {
       id: SELF_ID,
@@ -35,9 +39,13 @@ export function installFakeBrowser(): FakeBrowser {
     tabs: {
       onRemoved: event(),
       query: () => Promise.resolve([]),
-      get: (tabId: number) => Promise.resolve({ id: tabId, url: 'https://news.example/story' }),
-      // No content script answers: clipping a tab fails the way it does on a page without one.
-      sendMessage: () => Promise.reject(new Error('Could not establish connection.')),
+      get: (tabId: number) =>
+        Promise.resolve({ id: tabId, url: pages.get(tabId)?.pageUrl ?? 'https://news.example/story' }),
+      // A tab without a page listed has no content script: clipping it fails as on a browser page.
+      sendMessage: (tabId: number) =>
+        pages.has(tabId)
+          ? Promise.resolve(pages.get(tabId))
+          : Promise.reject(new Error('Could not establish connection.')),
     },
     storage: {
       session: {
@@ -64,6 +72,7 @@ export function installFakeBrowser(): FakeBrowser {
   return {
     listener: () => listeners[0] ?? (() => assertNever('the background registered no listener')),
     session,
+    pages,
   };
 }
 
