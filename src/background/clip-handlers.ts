@@ -1,7 +1,7 @@
 // Handlers for the calls in shared/calls-clip.ts, and the other two ways to clip: the page's context
 // menu and the clip-article keyboard shortcut (commands API). All three ask the tab's content script
 // for its article and store it with clip-store.ts.
-import browser from 'webextension-polyfill';
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import type { Handlers } from './router.ts';
 import type { ClipCalls, ClipSummary } from '../shared/calls-clip.ts';
 import type { ContentEvent, ContentReplies, ExtractedPage } from '../shared/messages.ts';
@@ -32,12 +32,15 @@ function checkedPage(reply: unknown, tabUrl: string | undefined): ExtractedPage 
 export async function clipTab(tabId: number): Promise<ClipSummary> {
   const tab = await browser.tabs.get(tabId);
   const ask: ContentEvent = { crosscheck: 1, event: 'extract' };
+  const cantRead = 'Crosscheck can’t read this page (only web pages can be clipped)';
   let reply: ContentReplies['extract'] | undefined;
   try {
     reply = (await browser.tabs.sendMessage(tabId, ask)) as ContentReplies['extract'] | undefined;
   } catch {
-    throw new Error('Crosscheck can’t read this page (only web pages can be clipped)');
+    throw new Error(cantRead);
   }
+  // No answer at all: a tab showing one of our own pages, whose listeners hear but never answer it.
+  if (reply === undefined) throw new Error(cantRead);
   const summary = await clipArticle(database(), checkedPage(reply, tab.url));
   invalidate();
   void broadcast('refresh');
@@ -51,12 +54,35 @@ export const clipHandlers: Pick<Handlers, keyof ClipCalls> = {
   },
 };
 
-function clipFromTrigger(tabId: number | undefined): void {
-  if (tabId === undefined || tabId < 0) return;
-  clipTab(tabId).then(
-    (s) => console.info(`crosscheck: clipped ${s.sourceId}: ${s.claims} claims`),
-    (e: unknown) => console.warn('crosscheck: clip failed:', e instanceof Error ? e.message : e),
+/** The clip a menu click or the shortcut started, for a test (or a curious console) to await. */
+let lastTriggered: Promise<ClipSummary | undefined> = Promise.resolve(undefined);
+
+function clipFromTrigger(tabId: number | undefined): Promise<ClipSummary | undefined> {
+  if (tabId === undefined || tabId < 0) return Promise.resolve(undefined);
+  lastTriggered = clipTab(tabId).then(
+    (s) => (console.info(`crosscheck: clipped ${s.sourceId}: ${s.claims} claims`), s),
+    (e: unknown) => (console.warn('crosscheck: clip failed:', e instanceof Error ? e.message : e), undefined),
   );
+  return lastTriggered;
+}
+
+/** The context menu's click listener. */
+export function onClipMenuClicked(
+  info: Pick<Menus.OnClickData, 'menuItemId'>,
+  tab: Pick<Tabs.Tab, 'id'> | undefined,
+): Promise<ClipSummary | undefined> {
+  return info.menuItemId === MENU_ID ? clipFromTrigger(tab?.id) : Promise.resolve(undefined);
+}
+
+/** The keyboard shortcut's listener (commands API); without a tab, the active tab of the current window. */
+export async function onClipCommand(
+  command: string,
+  tab: Pick<Tabs.Tab, 'id'> | undefined,
+): Promise<ClipSummary | undefined> {
+  if (command !== CLIP_COMMAND) return undefined;
+  if (tab?.id !== undefined) return clipFromTrigger(tab.id);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return clipFromTrigger(active?.id);
 }
 
 // Registered when the worker module loads (this file is imported at its top level), so a worker
@@ -74,14 +100,17 @@ browser.runtime.onInstalled.addListener(() => {
     () => undefined,
   );
 });
-browser.contextMenus.onClicked.addListener((info, tab) => {
-  if (info.menuItemId === MENU_ID) clipFromTrigger(tab?.id);
-});
-browser.commands.onCommand.addListener((command, tab) => {
-  if (command !== CLIP_COMMAND) return;
-  if (tab?.id !== undefined) clipFromTrigger(tab.id);
-  else
-    void browser.tabs
-      .query({ active: true, currentWindow: true })
-      .then(([active]) => clipFromTrigger(active?.id));
+browser.contextMenus.onClicked.addListener((info, tab) => void onClipMenuClicked(info, tab));
+browser.commands.onCommand.addListener((command, tab) => void onClipCommand(command, tab));
+
+// Neither a menu click nor a command can be dispatched by a test, so the end-to-end tests call these
+// same listeners from the worker's global scope (which no web page or content script can reach), and
+// await the clip a real key press started.
+Object.assign(globalThis, {
+  crosscheckClipTriggers: {
+    menuId: MENU_ID,
+    onClipMenuClicked,
+    onClipCommand,
+    lastTriggered: () => lastTriggered,
+  },
 });

@@ -11,7 +11,7 @@ import { parsePackText } from '../core/claim-pack.ts';
 import { importPack } from './store.ts';
 import type { AnnotationReport, SourceInfo } from '../shared/messages.ts';
 import * as settings from './site-settings.ts';
-import { broadcast } from './broadcast.ts';
+import { broadcast, notifyPages } from './broadcast.ts';
 import { clipHandlers } from './clip-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
 import { transferHandlers } from './transfer-handlers.ts';
@@ -73,6 +73,8 @@ serve({
     const { url, matched, marked, counts, elapsedMs, longestBlockMs } = report;
     const clean: AnnotationReport = { url, matched, marked, counts, elapsedMs, longestBlockMs };
     await browser.storage.session.set({ [tabKey(sender.tab.id)]: clean });
+    // A popup open on this tab lists the new pass's highlights (after a review, a clip, a re-render).
+    notifyPages({ crosscheck: 1, event: 'tab-annotated', tabId: sender.tab.id });
     return {};
   },
   async tabAnnotation({ tabId }) {

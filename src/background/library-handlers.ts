@@ -3,7 +3,7 @@
 import type { Handlers } from './router.ts';
 import type { LibraryCalls } from '../shared/calls-library.ts';
 import { claimBase, database, invalidate } from './claim-base.ts';
-import { broadcast } from './broadcast.ts';
+import { broadcast, notifyPages } from './broadcast.ts';
 import * as library from './library-store.ts';
 
 function requireString(value: unknown, name: string): string {
@@ -32,6 +32,7 @@ export const libraryHandlers: Pick<Handlers, keyof LibraryCalls> = {
     const review = await library.setReview(await db(), input);
     // Cards show claim reviews; open pages fetch them again.
     if (review.targetKind === 'claim') void broadcast('refresh');
+    else notifyPages({ crosscheck: 1, event: 'base-changed' }); // other dashboard tabs' queues
     return review;
   },
   listAudit: async ({ limit }) => library.listAudit(await db(), typeof limit === 'number' ? limit : 200),

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { callBackground } from '../shared/rpc.ts';
 import type { AnnotationReport, Response } from '../shared/messages.ts';
 import { describeClip } from '../shared/calls-clip.ts';
+import { onPageEvent } from '../shared/ui/base-changes.ts';
 import { loadTabClaims, PageClaims, type TabClaims } from './page-claims.tsx';
 
 async function currentTabId(): Promise<number | undefined> {
@@ -50,6 +51,16 @@ function Popup() {
       (e: Error) => setError(e.message),
     );
   }, []);
+  // The tab's highlights are read from its content script once; follow its later passes (a review or
+  // a clip makes every tab annotate again, and the popup may open before that pass has finished).
+  useEffect(
+    () =>
+      onPageEvent((e) => {
+        if (e.event === 'tab-annotated' && e.tabId === tabId) load(tabId);
+        else if (e.event === 'base-changed') callBackground('ping', {}).then(setBase, () => undefined);
+      }),
+    [tabId],
+  );
 
   const clipPage = async () => {
     if (tabId === undefined) return;

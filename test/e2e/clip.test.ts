@@ -4,10 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
+import { chromiumBrowser, launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
+import { launchChromium, type ChromiumSession } from '../../build/browsers.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMarks, ROOT, servePages } from './helpers.ts';
+import { extensionDir, readMarks, ROOT, servePages } from './helpers.ts';
 import type { ClipSummary } from '../../src/shared/calls-clip.ts';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -87,9 +88,12 @@ for (const name of E2E_BROWSERS) {
     let browser: TestBrowser;
     let server: StaticServer;
     let control: TestPage;
+    let chromium: ChromiumSession | undefined;
     before(async () => {
       server = await servePages();
-      browser = await launch(name);
+      // Chromium's session is kept: the menu and shortcut test runs code in its service worker.
+      if (name === 'chromium') chromium = await launchChromium(extensionDir('chromium'));
+      browser = chromium ? chromiumBrowser(chromium) : await launch(name);
       control = await browser.newPage();
       await control.goto(browser.extensionUrl('popup.html'));
     });
@@ -182,6 +186,75 @@ for (const name of E2E_BROWSERS) {
       assert.deepEqual(
         { claims: afterAgain.claims, sources: afterAgain.sources },
         { claims: afterClip.claims, sources: afterClip.sources },
+      );
+      await page.close();
+    });
+
+    /**
+     * Runs the background's own context-menu or shortcut listener (clip-handlers.ts) for a tab. Neither
+     * event can be dispatched from outside: synthetic key presses (CDP Input.dispatchKeyEvent in
+     * Chromium, WebDriver BiDi input actions in Firefox) reach the page but never the browser's
+     * shortcut handling in headless mode, and no API clicks a context menu item. So the test calls the
+     * same listener functions the background registers: in Chromium from inside the service worker,
+     * in Firefox from an extension page through runtime.getBackgroundPage().
+     */
+    async function trigger(kind: 'menu' | 'command', tabId: number): Promise<ClipSummary | undefined> {
+      type Triggers = {
+        menuId: string;
+        onClipMenuClicked(
+          info: { menuItemId: string },
+          tab: { id: number },
+        ): Promise<ClipSummary | undefined>;
+        onClipCommand(command: string, tab: { id: number }): Promise<ClipSummary | undefined>;
+      };
+      const run = async ({ kind, tabId }: { kind: string; tabId: number }) => {
+        type Api = { runtime: { getBackgroundPage?(): Promise<Record<string, unknown>> } };
+        const g = globalThis as unknown as { browser?: Api; crosscheckClipTriggers?: Triggers };
+        const scope = g.crosscheckClipTriggers ? g : await g.browser!.runtime.getBackgroundPage!();
+        const t = scope.crosscheckClipTriggers as Triggers;
+        const summary =
+          kind === 'menu'
+            ? await t.onClipMenuClicked({ menuItemId: t.menuId }, { id: tabId })
+            : await t.onClipCommand('clip-article', { id: tabId });
+        return summary ? { ...summary } : undefined; // a plain copy across the worker/page boundary
+      };
+      if (chromium) {
+        const worker =
+          chromium.context.serviceWorkers()[0] ?? (await chromium.context.waitForEvent('serviceworker'));
+        return worker.evaluate(run, { kind, tabId });
+      }
+      return control.evaluate(run, { kind, tabId });
+    }
+
+    test('clip from the context menu and the keyboard shortcut: the base grows once, then updates', async () => {
+      const url = `${server.origin}/unrelated-news.html`;
+      const page = await browser.newPage();
+      await page.goto(url);
+      const tabId = await tabOf(control, url);
+      const before = await call<{ claims: number; sources: number }>(control, 'ping', {});
+
+      const fromMenu = await trigger('menu', tabId);
+      assert.ok(fromMenu, 'the menu listener clipped the tab');
+      assert.equal(fromMenu.updated, false);
+      assert.ok(fromMenu.claims > 0, JSON.stringify(fromMenu));
+      const afterMenu = await call<{ claims: number; sources: number }>(control, 'ping', {});
+      assert.deepEqual(
+        { sources: afterMenu.sources, claims: afterMenu.claims },
+        { sources: before.sources + 1, claims: before.claims + fromMenu.claims },
+      );
+      const listed = await call<{ id: string; origin: string }[]>(control, 'listSources', {});
+      assert.ok(listed.some((s) => s.id === fromMenu.sourceId && s.origin === 'clip'));
+
+      // The shortcut on the same page updates that source instead of adding another.
+      const fromKey = await trigger('command', tabId);
+      assert.deepEqual(
+        { id: fromKey?.sourceId, updated: fromKey?.updated, claims: fromKey?.claims },
+        { id: fromMenu.sourceId, updated: true, claims: fromMenu.claims },
+      );
+      const afterKey = await call<{ claims: number; sources: number }>(control, 'ping', {});
+      assert.deepEqual(
+        { sources: afterKey.sources, claims: afterKey.claims },
+        { sources: afterMenu.sources, claims: afterMenu.claims },
       );
       await page.close();
     });
