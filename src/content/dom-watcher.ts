@@ -2,7 +2,8 @@
 // hands it over in batches. The observer callback only queues records; the work happens in idle
 // time, never while the tab is hidden, and ignores the extension's own nodes so our highlights
 // don't feed back into more work. A rate limit keeps a page that mutates forever from costing more
-// than a few batches a second.
+// than a few batches a second, and one that keeps mutating as fast as it may (an animation rebuilding
+// nodes every frame, a ticker) waits longer and longer between batches, up to a couple of seconds.
 import { CARD_TAG } from './page-text.ts';
 import { MARK_CLASS } from './highlighter.ts';
 
@@ -14,6 +15,7 @@ export interface DomWatcherHandlers {
 }
 
 const MIN_BATCH_INTERVAL_MS = 300;
+const MAX_BATCH_INTERVAL_MS = 2000;
 
 function isOwn(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -31,6 +33,7 @@ export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: Abo
   let scheduled = false;
   let lastUrl = location.href;
   let lastRun = 0;
+  let interval = MIN_BATCH_INTERVAL_MS;
 
   const run = () => {
     scheduled = false;
@@ -39,13 +42,17 @@ export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: Abo
       document.addEventListener('visibilitychange', schedule, { once: true, signal });
       return;
     }
-    const wait = lastRun + MIN_BATCH_INTERVAL_MS - performance.now();
+    const now = performance.now();
+    const wait = lastRun + interval - now;
     if (wait > 0) {
       scheduled = true;
       setTimeout(() => idle(run), wait);
       return;
     }
-    lastRun = performance.now();
+    // Another batch hard on the heels of the last one: back off; after a quiet spell, start afresh.
+    interval =
+      now - lastRun < 2 * interval ? Math.min(2 * interval, MAX_BATCH_INTERVAL_MS) : MIN_BATCH_INTERVAL_MS;
+    lastRun = now;
     if (location.href !== lastUrl) {
       lastUrl = location.href;
       queue = [];

@@ -18,12 +18,26 @@ import { extractPage } from './extract-page.ts';
 
 const SLICE_MS = 8;
 const MIN_NEW_TEXT = 40;
+/**
+ * The most page text one pass reads and sends (characters, ~1 MB; the longest news articles are a
+ * tenth of that). A 5 MB page gets its first megabyte annotated instead of a frozen tab and a
+ * background busy for seconds; it also keeps requests well under MAX_CONTENT_REQUEST_BYTES.
+ */
+const MAX_PAGE_TEXT = 1_000_000;
+/**
+ * The manifest runs this script in every frame (all_frames) so same-origin and srcdoc iframes get
+ * their articles annotated. Frames other than the top one only annotate: the tab's report, the
+ * popup's claim list and clipping belong to the top page, and frames without text do nothing.
+ */
+const isTopFrame = window === window.top;
 
 let controller: AbortController | undefined;
 let nextId = 0;
 const cards = new Map<string, CardData>();
 /** The dashboard's high-contrast colours setting, read with the site status on each start. */
 let highContrast = false;
+/** Open shadow roots we highlighted in: clearing the document's marks does not reach into them. */
+const shadowRoots = new Set<ShadowRoot>();
 /** The current pass's card, so the popup can open it on a highlight ('show'). */
 let currentCard: ReportCard | undefined;
 
@@ -62,6 +76,7 @@ function timed<T>(work: () => T): T {
 
 function reportTally(): void {
   const { started, ...rest } = tally;
+  if (!isTopFrame) return;
   void callBackground('reportAnnotation', {
     url: location.href,
     ...rest,
@@ -99,6 +114,8 @@ async function highlightAll(
     const id = `cc${nextId++}`;
     const highlight = highlightSentence(segment.element, sentence.text, id, sentence.verdict, highContrast);
     if (highlight.elements.length) {
+      const rootNode = segment.element.getRootNode();
+      if (rootNode instanceof ShadowRoot) shadowRoots.add(rootNode);
       cards.set(id, {
         verdict: sentence.verdict,
         sentence: sentence.text,
@@ -116,7 +133,9 @@ async function highlightAll(
   }
 }
 
-function markOf(target: EventTarget | null): HTMLElement | undefined {
+/** The highlight an event happened on; composedPath()[0] sees into open shadow roots, e.target doesn't. */
+function markOf(e: Event): HTMLElement | undefined {
+  const target = e.composedPath()[0] ?? e.target;
   return target instanceof Element
     ? ((target.closest(`mark.${MARK_CLASS}`) as HTMLElement | null) ?? undefined)
     : undefined;
@@ -141,7 +160,13 @@ async function start(): Promise<void> {
   signal.addEventListener('abort', () => {
     cards.clear();
     clearHighlights(document.body ?? document.documentElement);
+    for (const shadow of shadowRoots) for (const child of shadow.children) clearHighlights(child);
+    shadowRoots.clear();
   });
+
+  let root = timed(() => findArticleRoot(document));
+  // An ad or widget frame with no text of its own costs nothing more than this look.
+  if (!isTopFrame && timed(() => collectSegments(root, 0, MIN_NEW_TEXT)).text.length < MIN_NEW_TEXT) return;
 
   const status = await callBackground('siteStatus', { host: location.hostname });
   highContrast = status.highContrast;
@@ -152,7 +177,7 @@ async function start(): Promise<void> {
   document.addEventListener(
     'click',
     (e) => {
-      const mark = markOf(e.target);
+      const mark = markOf(e);
       if (mark) openCardFor(mark, card);
     },
     { signal },
@@ -160,7 +185,7 @@ async function start(): Promise<void> {
   document.addEventListener(
     'keydown',
     (e) => {
-      const mark = e.key === 'Enter' ? markOf(e.target) : undefined;
+      const mark = e.key === 'Enter' ? markOf(e) : undefined;
       if (mark) {
         e.preventDefault();
         openCardFor(mark, card);
@@ -169,7 +194,6 @@ async function start(): Promise<void> {
     { signal },
   );
 
-  let root = timed(() => findArticleRoot(document));
   watchDom(
     document.body ?? document.documentElement,
     {
@@ -177,7 +201,7 @@ async function start(): Promise<void> {
         if (!root.isConnected) root = findArticleRoot(document);
         for (const el of elements) {
           if (isSkippedTree(el, document.body) || el.closest(`.${MARK_CLASS}`)) continue;
-          const page = timed(() => collectSegments(el));
+          const page = timed(() => collectSegments(el, 0, MAX_PAGE_TEXT));
           if (page.text.length >= MIN_NEW_TEXT) void annotateText(page, signal).catch(report);
         }
       },
@@ -188,7 +212,7 @@ async function start(): Promise<void> {
     signal,
   );
   await annotateText(
-    timed(() => collectSegments(root)),
+    timed(() => collectSegments(root, 0, MAX_PAGE_TEXT)),
     signal,
   );
 }
@@ -242,10 +266,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }
       controller?.abort();
       return undefined;
     case 'claims':
-      return Promise.resolve(pageClaims());
+      return isTopFrame ? Promise.resolve(pageClaims()) : undefined;
     case 'show':
-      return Promise.resolve(show((m as { id?: unknown }).id));
+      return isTopFrame ? Promise.resolve(show((m as { id?: unknown }).id)) : undefined;
     case 'extract':
+      if (!isTopFrame) return undefined;
       // Rejections reach the background as a failed sendMessage, with their message.
       return Promise.resolve().then(() => extractPage(document, location.href));
     default:

@@ -96,9 +96,18 @@ function isSkipped(el: Element): boolean {
   return names.length > 1 && SKIP_NAMES.test(names);
 }
 
+/**
+ * Past this much paragraph text a candidate is rich enough: counting on would only cost time on
+ * huge pages (reading textContent copies the text), not change which block is the article.
+ */
+const ENOUGH_TEXT = 50_000;
+
 function textLength(el: Element): number {
   let n = 0;
-  for (const p of el.querySelectorAll('p')) n += p.textContent?.length ?? 0;
+  for (const p of el.querySelectorAll('p')) {
+    n += p.textContent?.length ?? 0;
+    if (n >= ENOUGH_TEXT) break;
+  }
   return n;
 }
 
@@ -135,22 +144,42 @@ export function isSkippedTree(el: Element, stop: Element): boolean {
 }
 
 function blockOf(node: Node, root: Element): Element {
-  for (let e = node.parentElement; e && e !== root; e = e.parentElement)
+  let top: Element = root;
+  for (let e = node.parentElement; e && e !== root; e = e.parentElement) {
     if (BLOCK_TAGS.has(e.tagName.toUpperCase())) return e;
-  return root;
+    top = e;
+  }
+  // Text directly under a shadow root's inline elements: the outermost of them, inside that tree
+  // (highlighting searches under the block, and a search from the host would not enter the shadow root).
+  return top !== root && top.getRootNode() instanceof ShadowRoot ? top : root;
 }
 
-/** Collects the readable text under root, block by block. */
-export function collectSegments(root: Element, startOffset = 0): PageText {
-  const doc = root.ownerDocument;
+/**
+ * The readable text nodes under root in document order, entering open shadow roots (a widget's or a
+ * web component's text is the page's text too; closed ones are private to the page, like our card).
+ */
+function* readableText(root: Node): Generator<Text> {
+  const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE
-        ? isSkipped(node as Element)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP
+      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element)
+        ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) yield node as Text;
+    else {
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) yield* readableText(shadow);
+    }
+  }
+}
+
+/**
+ * Collects the readable text under root, block by block, stopping at the block that reaches
+ * `maxChars`: on a huge page only the first part is read (and annotated), so one pass stays short.
+ */
+export function collectSegments(root: Element, startOffset = 0, maxChars = Infinity): PageText {
   const parts: string[] = [];
   const segments: Segment[] = [];
   let offset = startOffset;
@@ -169,9 +198,12 @@ export function collectSegments(root: Element, startOffset = 0): PageText {
     }
     current = undefined;
   };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (const node of readableText(root)) {
     const block = blockOf(node, root);
-    if (current && current.element !== block) flush();
+    if (current && current.element !== block) {
+      flush();
+      if (offset - startOffset >= maxChars) return { root, text: parts.join(''), segments };
+    }
     current ??= { element: block, text: '' };
     current.text += node.nodeValue ?? '';
   }

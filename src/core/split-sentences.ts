@@ -81,7 +81,9 @@ export function splitSentences(text: string): Sentence[] {
       while (j < text.length && /[.!?؟]/.test(text[j] ?? '')) j++;
       while (j < text.length && CLOSERS.includes(text[j] ?? '')) j++;
       // Chinese or Japanese right after an English sentence: "… since 1949.官员们说…".
-      if (CJK_LETTER.test(text[j] ?? '') && /[\p{L}\d]/u.test(text[i - 1] ?? '')) {
+      let o = j;
+      while (o < text.length && OPENERS.includes(text[o] ?? '')) o++;
+      if (CJK_LETTER.test(text[o] ?? '') && /[\p{L}\d]/u.test(text[i - 1] ?? '')) {
         push(start, j);
         start = i = j;
         continue;

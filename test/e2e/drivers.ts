@@ -28,6 +28,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Text of the report card, read from outside its closed shadow root; undefined where a browser can't. */
   cardText(): Promise<string | undefined>;
+  /** Uncaught page errors and console errors, plus Crosscheck's own 'crosscheck:' console lines, so far. */
+  errors(): string[];
   close(): Promise<void>;
 }
 
@@ -44,8 +46,15 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** Whether a console line is an error, or a failure Crosscheck's content script logged ('crosscheck: …'). */
+const isProblem = (type: string, text: string) => type === 'error' || /^crosscheck:/.test(text);
+
 function playwrightPage(page: PwPage): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => void (isProblem(m.type(), m.text()) && errors.push(m.text())));
   return {
+    errors: () => [...errors],
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (selector, timeout = 15_000) =>
@@ -75,7 +84,11 @@ function playwrightPage(page: PwPage): TestPage {
 }
 
 function puppeteerPage(page: PpPage): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  page.on('console', (m) => void (isProblem(m.type(), m.text()) && errors.push(m.text())));
   return {
+    errors: () => [...errors],
     goto: async (url) =>
       url.startsWith('moz-extension:') ? openExtensionPage(page, url) : void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,

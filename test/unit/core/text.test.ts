@@ -112,7 +112,7 @@ test('splitSentences ends Chinese and Japanese sentences at 。！？ with no sp
 
 test('splitSentences finds an English sentence inline in CJK text, with or without spaces', () => {
   const text =
-    '官员说。NATO allies have invoked the clause four times since 1949.官员们说会谈将继续。Prices rose 4.1 percent. 3.5億円だった。';
+    '官员说。NATO allies have invoked the clause four times since 1949.官员们说会谈将继续。Prices rose 4.1 percent. 3.5億円だった。It was the first time.「这是第一次。」';
   assert.deepEqual(
     splitSentences(text).map((s) => s.text),
     [
@@ -121,6 +121,8 @@ test('splitSentences finds an English sentence inline in CJK text, with or witho
       '官员们说会谈将继续。',
       'Prices rose 4.1 percent.',
       '3.5億円だった。',
+      'It was the first time.',
+      '「这是第一次。」',
     ],
   );
 });
