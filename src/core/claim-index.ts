@@ -24,6 +24,8 @@ export interface SearchHit {
    * term weights: matchPage skips compare() when it is below the report floor.
    */
   plainSimilarity: number;
+  /** The claim's slot in this index: features(hit.claim, hit.doc) finds its cached features by it. */
+  doc: number;
 }
 
 /**
@@ -113,7 +115,11 @@ export class ClaimIndex {
   private bySource = new Map<string, number[]>();
   private sourceMap = new Map<string, Source>();
   private names = new Map<string, Set<string>>();
+  /** Features of claims outside the index (by id); those of indexed claims are in featureSlots. */
   private cache = new Map<string, Features>();
+  /** Per claim slot: its cached features, or undefined; cachedDocs lists the filled slots. */
+  private featureSlots: (Features | undefined)[] = [];
+  private cachedDocs: number[] = [];
   private scores = new Float32Array(0);
   private touched = new Int32Array(0);
   /** Scratch: the candidates' norms during one search. */
@@ -159,6 +165,7 @@ export class ClaimIndex {
         ws.push(t.weight);
       }
       this.claims.push(c);
+      this.featureSlots.push(undefined);
       if (doc >= this.alive.length) {
         const grown = new Uint8Array(this.alive.length * 2);
         grown.set(this.alive);
@@ -211,8 +218,25 @@ export class ClaimIndex {
     return this.claims.filter((_, i) => this.alive[i] === 1);
   }
 
-  /** Features of a stored claim, analysed on demand and cached (the index itself keeps only term ids). */
-  features(claim: Claim): Features {
+  /**
+   * Features of a stored claim, analysed on demand and cached (the index itself keeps only term ids).
+   * A search hit's doc finds them by slot rather than through the claim id (matchPage asks for every
+   * candidate of every sentence).
+   */
+  features(claim: Claim, doc: number | undefined = this.byId.get(claim.id)): Features {
+    if (doc !== undefined && this.claims[doc] === claim) {
+      let f = this.featureSlots[doc];
+      if (!f) {
+        if (this.cachedDocs.length >= FEATURE_CACHE) {
+          for (const d of this.cachedDocs) this.featureSlots[d] = undefined;
+          this.cachedDocs.length = 0;
+        }
+        f = analyze(claim.exact, this.namesOf(claim.sourceId));
+        this.featureSlots[doc] = f;
+        this.cachedDocs.push(doc);
+      }
+      return f;
+    }
     let f = this.cache.get(claim.id);
     if (!f) {
       if (this.cache.size >= FEATURE_CACHE) this.cache.clear();
@@ -260,11 +284,17 @@ export class ClaimIndex {
       this.norms = new Float32Array(count);
       this.partial = new Float32Array(count);
     }
-    // Postings packed with the weight code: the hot loop reads one array.
+    // Postings packed with the weight code, removed claims left out: the hot loop reads one array and
+    // checks nothing else.
+    const alive = this.alive;
     this.postingDocs = this.postings.map((list, id) => {
       const ws = this.postingWeights[id]!;
-      const out = new Uint32Array(list.length);
-      for (let k = 0; k < list.length; k++) out[k] = ((list[k]! << 8) | this.codeOf(ws[k]!)) >>> 0;
+      let live = 0;
+      for (let k = 0; k < list.length; k++) live += alive[list[k]!]!;
+      const out = new Uint32Array(live);
+      let at = 0;
+      for (let k = 0; k < list.length; k++)
+        if (alive[list[k]!]) out[at++] = ((list[k]! << 8) | this.codeOf(ws[k]!)) >>> 0;
       return out;
     });
     this.qMark = new Float32Array(this.postings.length);
@@ -328,7 +358,6 @@ export class ClaimIndex {
     this.refresh();
     const scores = this.scores;
     const touched = this.touched;
-    const alive = this.alive;
     const essentialMax = Math.max(COMMON_MIN, this.aliveCount * COMMON_SHARE);
     const unseenIdf = Math.log(1 + this.aliveCount);
     let n = 0;
@@ -378,7 +407,6 @@ export class ClaimIndex {
         for (let k = 0; k < list.length; k++) {
           const p = list[k]!;
           const doc = p >>> 8;
-          if (!alive[doc]) continue;
           if (scores[doc] === 0) touched[n++] = doc;
           scores[doc]! += sq * sqrtOfCode[p & 255]!;
         }
@@ -403,8 +431,6 @@ export class ClaimIndex {
       for (let c = 0; c < n; c++) partial[c] = scores[touched[c]!]!;
       floor = select(partial, n, n - rescore);
     }
-    const blend = (dot: number, dn: number, qn: number): number =>
-      Math.min(1, 0.6 * (dot / Math.sqrt(dn * qn)) + 0.4 * (dot / Math.min(dn, qn)));
     // Each candidate's record is a cache miss. Reading the norms first, in a loop of independent loads,
     // lets the CPU wait for many misses at once; the scoring loop below then finds the records in cache.
     const norms = this.norms;
@@ -485,11 +511,16 @@ export class ClaimIndex {
         claim: c,
         similarity: Math.round(top.sim[i]! * 1000) / 1000,
         plainSimilarity: this.plainSimilarity(top.doc[i]!),
+        doc: top.doc[i]!,
       });
     }
     return hits;
   }
 }
+
+/** The similarity blend of compare() (cosine and containment) on IDF-weighted dot product and norms. */
+const blend = (dot: number, dn: number, qn: number): number =>
+  Math.min(1, 0.6 * (dot / Math.sqrt(dn * qn)) + 0.4 * (dot / Math.min(dn, qn)));
 
 /** The k-th smallest of xs[0…n) (Hoare's selection; reorders xs): a full sort costs more per sentence. */
 function select(xs: Float32Array, n: number, k: number): number {

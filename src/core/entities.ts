@@ -235,18 +235,31 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     }
     // Split at a role title inside the run is handled above; split "Weikov and U.S." naturally at "and".
     const ent = classify(tokens, i, j, lowers, whole);
-    if (ent.kind === 'place' && !ent.demonym && isLocative(tokens, i)) ent.locative = true;
+    let kind = ent.kind;
+    const locative = kind === 'place' && !ent.demonym && isLocative(tokens, i);
+    let parent: string | undefined;
+    let lateLocative = false;
     // "Alcazar, USA": a place with its country after a comma.
     const c = tokens[j + 1];
-    if (tokens[j]?.text === ',' && c && isNameWord(c) && ent.kind !== 'person') {
+    if (tokens[j]?.text === ',' && c && isNameWord(c) && kind !== 'person') {
       const ck = placeKey(c.lower);
-      if (ck && COUNTRIES.has(ck) && (ent.kind === 'other' || ent.kind === 'place') && ck !== ent.key) {
-        Object.assign(ent, span(i, j + 2), { kind: 'place', parent: ck });
-        if (isLocative(tokens, i)) ent.locative = true;
+      if (ck && COUNTRIES.has(ck) && (kind === 'other' || kind === 'place') && ck !== ent.key) {
+        kind = 'place';
+        parent = ck;
+        lateLocative = !locative && isLocative(tokens, i);
         j += 2;
       }
     }
-    out.push({ ...span(i, ent.kind === 'place' && ent.parent ? j : j), ...ent } as Entity);
+    // Built field by field rather than spread from the span and the classification (the slow path of
+    // object spread was most of findEntities), with the fields in the order the spread gave them.
+    const e = spanOf(tokens, text, i, j) as Entity;
+    e.key = ent.key;
+    e.kind = kind;
+    if (ent.demonym !== undefined) e.demonym = ent.demonym;
+    if (locative) e.locative = true;
+    if (parent !== undefined) e.parent = parent;
+    if (lateLocative) e.locative = true;
+    out.push(e);
     i = j - 1;
   }
 

@@ -83,23 +83,28 @@ export function matchPage(
     const f = analyze(s.text, { names });
     if (!isCheckWorthy(s.text, f)) continue;
     const reports: Report[] = [];
-    const search = excludeSourceId === undefined ? {} : { excludeSourceId };
-    const hits = index.candidates(f, { limit: candidates, minSimilarity: minSimilarity * 0.6, ...search });
+    const hits = index.candidates(f, {
+      limit: candidates,
+      minSimilarity: minSimilarity * 0.6,
+      ...(excludeSourceId === undefined ? {} : { excludeSourceId }),
+    });
     // compare() is the costly step; a candidate the index scores far below the best one would be left
     // out by keepReports' relative bar anyway (the frame candidates are kept: they are there for a
     // differing place or date, which the index cannot see).
-    const best = hits.reduce((m, h) => Math.max(m, h.similarity), 0);
-    for (const [i, hit] of hits.entries()) {
+    let best = 0;
+    for (const h of hits) best = Math.max(best, h.similarity);
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!;
       if (i < candidates && hit.similarity < best * CANDIDATE_BAR) continue;
       // compare() would give this similarity (rounded to 3 decimals): below the floor its report is
       // dropped whatever the stance, so it is not worth computing.
       if (hit.plainSimilarity < minSimilarity - 0.001) continue;
-      const c = compare(f, index.features(hit.claim));
+      const c = compare(f, index.features(hit.claim, hit.doc));
       if (c.stance === 'unrelated' || c.similarity < minSimilarity) continue;
       reports.push({
         claimId: hit.claim.id,
         sourceId: hit.claim.sourceId,
-        sourceTitle: index.source(hit.claim.sourceId)?.title ?? hit.claim.sourceId,
+        sourceTitle: '', // looked up below for the reports kept only
         text: hit.claim.exact,
         stance: c.stance,
         similarity: c.similarity,
@@ -108,6 +113,7 @@ export function matchPage(
     }
     const kept = keepReports(reports, maxReports);
     if (!kept.length) continue;
+    for (const r of kept) r.sourceTitle = index.source(r.sourceId)?.title ?? r.sourceId;
     sentences.push({ text: s.text, start: s.start, end: s.end, verdict: verdictOf(kept), reports: kept });
   }
   return { title: page.title, sentences };
