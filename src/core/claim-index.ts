@@ -426,19 +426,32 @@ export class ClaimIndex {
     // at the floor are all rescored: when a lone common term found them, nothing else tells them apart.
     const rescore = Math.max(RESCORE_MIN, limit * 8);
     let floor = 0;
+    const partial = this.partial;
     if (hasRest && n > rescore) {
-      const partial = this.partial;
       for (let c = 0; c < n; c++) partial[c] = scores[touched[c]!]!;
       floor = select(partial, n, n - rescore);
+    }
+    // Only two kinds of candidate need their record: those at or above the floor (rescored) and, when
+    // the sentence has a frame, those that say where or when (frame-scored; the flag is also kept in a
+    // dense array). The rest, a third of them on the synthetic page, are dropped here unread.
+    const frameOn = frame !== undefined && fNorm !== 0;
+    const whereWhen = this.whereWhen;
+    let m = 0;
+    for (let c = 0; c < n; c++) {
+      const doc = touched[c]!;
+      const dot = scores[doc]!;
+      scores[doc] = 0;
+      if (dot < floor && !(frameOn && whereWhen[doc] === 1)) continue;
+      touched[m] = doc;
+      partial[m++] = dot;
     }
     // Each candidate's record is a cache miss. Reading the norms first, in a loop of independent loads,
     // lets the CPU wait for many misses at once; the scoring loop below then finds the records in cache.
     const norms = this.norms;
-    for (let c = 0; c < n; c++) norms[c] = recordFloats[touched[c]! << RECORD_SHIFT]!;
-    for (let c = 0; c < n; c++) {
+    for (let c = 0; c < m; c++) norms[c] = recordFloats[touched[c]! << RECORD_SHIFT]!;
+    for (let c = 0; c < m; c++) {
       const doc = touched[c]!;
-      let dot = scores[doc]!;
-      scores[doc] = 0;
+      let dot = partial[c]!;
       const at = doc << RECORD_SHIFT;
       const dn = norms[c]!;
       if (!dn) continue;
@@ -446,7 +459,7 @@ export class ClaimIndex {
       const meta = records[at + 1]!;
       const terms = meta >>> 1;
       const inlineEnd = at + 2 + Math.min(terms, INLINE_TERMS);
-      if (frame && fNorm && (meta & 1) === 1) {
+      if (frameOn && (meta & 1) === 1) {
         let fdot = 0;
         for (let k = at + 2; k < inlineEnd; k++) {
           const p = records[k]!;
