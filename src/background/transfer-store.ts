@@ -5,7 +5,7 @@
 import type { Claim, ClaimPack, Discrepancy, Relation, Source } from '../core/types.ts';
 import { PACK_FORMAT, PACK_VERSION } from '../core/types.ts';
 import { PackError, parsePackText, serializePack } from '../core/claim-pack.ts';
-import { parseWebAnnotationText, toWebAnnotations } from '../core/web-annotation.ts';
+import { WebAnnotationError, parseWebAnnotationText, toWebAnnotations } from '../core/web-annotation.ts';
 import { parseClaimReviewText, toClaimReviews, type ReviewRecord } from '../core/claim-review.ts';
 import type { CrosscheckDB, Review, StoredSource } from './db.ts';
 import { importPack } from './store.ts';
@@ -265,19 +265,25 @@ async function mergeQuotes(
   );
   if (existing.size === 0) return pack;
   const merged: Claim[] = [];
+  // WebAnnotationError, not PackError: a Web Annotation import fails with its own error type wherever the
+  // problem is found (the reliability fuzz tests hold every importer to that).
   for (const c of pack.claims) {
     const source = existing.get(c.sourceId);
     if (!source) continue;
     const at = paths[c.id] ?? c.id;
     const t = source.text;
     if (t.slice(c.start, c.end) !== c.exact)
-      throw new PackError(
+      throw new WebAnnotationError(
         `${at}.selector: the quote does not match source "${source.id}" already in the base at ${c.start}..${c.end}`,
       );
     if (t.slice(c.start - c.prefix.length, c.start) !== c.prefix || c.prefix.length > c.start)
-      throw new PackError(`${at}.selector: prefix does not match source "${source.id}" already in the base`);
+      throw new WebAnnotationError(
+        `${at}.selector: prefix does not match source "${source.id}" already in the base`,
+      );
     if (t.slice(c.end, c.end + c.suffix.length) !== c.suffix)
-      throw new PackError(`${at}.selector: suffix does not match source "${source.id}" already in the base`);
+      throw new WebAnnotationError(
+        `${at}.selector: suffix does not match source "${source.id}" already in the base`,
+      );
     merged.push(c);
   }
   await db.claims.bulkPut(merged);

@@ -21,7 +21,7 @@ export class PackError extends Error {
 
 export const REASON_KINDS = [
   'number', 'quantity', 'date', 'place', 'person', 'organization', 'role', 'negation', 'antonym',
-  'modality', 'attribution',
+  'modality', 'attribution', 'refutation',
 ] as const satisfies readonly ReasonKind[]; // prettier-ignore
 // Fails to compile when ReasonKind gains a kind this list (and so the schema) doesn't know.
 const _allReasonKinds: readonly (typeof REASON_KINDS)[number][] = [] as ReasonKind[];
@@ -227,13 +227,22 @@ function checkReferences(pack: ClaimPack): void {
   });
 }
 
+/**
+ * A JSON.parse error as one line: V8 quotes the text around the error verbatim, so a file's newlines (or
+ * NULs) would otherwise break the one-line error contract of importers and the CLI.
+ */
+export function jsonErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `invalid JSON: ${message.replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
+}
+
 /** Parses pack text (JSON) and validates it; JSON syntax errors are PackErrors too. */
 export function parsePackText(text: string): ClaimPack {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new PackError(`invalid JSON: ${(error as Error).message}`);
+    throw new PackError(jsonErrorMessage(error));
   }
   return parsePack(json);
 }

@@ -5,7 +5,7 @@
 // error names the record and field (`dataFeedElement[3].reviewRating.ratingValue: ...`); other
 // schema.org properties are allowed, as the vocabulary is open.
 import * as v from 'valibot';
-import { PackError, parsePack } from './claim-pack.ts';
+import { PackError, jsonErrorMessage, parsePack } from './claim-pack.ts';
 import {
   PACK_FORMAT,
   PACK_VERSION,
@@ -80,7 +80,7 @@ export function parseJsonText(text: string, E: new (message: string) => Error): 
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new E(`invalid JSON: ${(error as Error).message}`);
+    throw new E(jsonErrorMessage(error));
   }
 }
 
