@@ -50,6 +50,8 @@ export interface BenchmarkPair<L extends string> {
   a: string;
   b: string;
   label: L;
+  /** Emergent: the claim id; FNC-1: the body id. Cross-validation folds keep a group together. */
+  group?: string;
 }
 
 function readRecords(path: string, columns: readonly string[]): CsvRecord[] {
@@ -80,6 +82,7 @@ export function readEmergent(path: string): BenchmarkPair<EmergentLabel>[] {
     a: r.values['claimHeadline']!,
     b: r.values['articleHeadline']!,
     label: label(path, r, 'articleHeadlineStance', EMERGENT_LABELS),
+    ...(r.values['claimId'] ? { group: r.values['claimId'] } : {}),
   }));
 }
 
@@ -101,6 +104,7 @@ export function readFnc1(stancesPath: string, bodiesPath: string): BenchmarkPair
       a: r.values['Headline']!,
       b: body,
       label: label(stancesPath, r, 'Stance', ['agree', 'disagree', 'discuss', 'unrelated'] as const),
+      group: bodyId,
     };
   });
 }

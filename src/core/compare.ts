@@ -6,6 +6,8 @@ import { COUNTRIES } from './gazetteer.ts';
 import { ANTONYMS, AUXILIARIES } from './lexicon.ts';
 import type { DateMention, NumberMention } from './quantities.ts';
 import { splitSentences } from './split-sentences.ts';
+import { articleStance, closeSentences } from './stance/article-model.ts';
+import { learnedStance } from './stance/headline-model.ts';
 import type { Comparison, Reason, Stance } from './types.ts';
 
 /** Thresholds, tuned on general behaviour (docs/quality.md), not on any one pair. */
@@ -287,7 +289,31 @@ function roleDifference(fa: Features, fb: Features): Reason | undefined {
   return undefined;
 }
 
-export function compare(a: string | Features, b: string | Features): Comparison {
+export interface CompareOptions {
+  /**
+   * The caller knows b is about a (Emergent's premise: each article headline was collected for its
+   * claim), so a pair with too few shared words for the rules is still given a stance by the model.
+   */
+  sameTopic?: boolean;
+}
+
+/**
+ * Stance of b toward a: the rules (compareByRules), then the learned layer (stance/headline-model.ts)
+ * where the rules found no concrete conflict. The rules' number/date/place/person/negation/antonym
+ * conflicts stand as they are; a pair the rules call unrelated stays unrelated unless `sameTopic`.
+ */
+export function compare(
+  a: string | Features,
+  b: string | Features,
+  options: CompareOptions = {},
+): Comparison {
+  const fa = features(a);
+  const fb = features(b);
+  return learnedStance(fa.text, fb.text, compareByRules(fa, fb), options.sameTopic);
+}
+
+/** The rule engine alone: what the learned layer reads, and decides over. */
+export function compareByRules(a: string | Features, b: string | Features): Comparison {
   const fa = features(a);
   const fb = features(b);
   const { similarity, shared, sharedContent } = similarityOf(fa, fb);
@@ -354,13 +380,47 @@ export function compare(a: string | Features, b: string | Features): Comparison 
 }
 
 /**
- * The article's stance toward a claim: its sentences most similar to the claim decide. Conflict wins
- * when a close sentence contradicts the claim; otherwise the best-matching sentence's stance.
+ * When a body sentence all but restates the claim, the rules' verdict on that sentence is concrete (the
+ * differing number, the negated predicate) and stands; otherwise the article model decides. Bars chosen on
+ * the FNC-1 train split (docs/quality.md).
  */
-export function compareToArticle(claim: string, articleText: string, top = 3): Comparison {
+export const RESTATEMENT = { conflicts: 0.5, corroborates: 0.7, sentences: 2 };
+
+/** Analysed body sentences of the last few articles, by sentence index. */
+const analysedSentences = new Map<string, Map<number, Features>>();
+
+/**
+ * The article's stance toward a claim (a headline against a whole body): the article model
+ * (stance/article-model.ts, trained on FNC-1) unless a body sentence restates the claim (RESTATEMENT).
+ * The body is analysed once and cached for the next claims scored against it.
+ */
+export function compareToArticle(claim: string, articleText: string): Comparison {
+  const learned = articleStance(claim, articleText);
+  let memo = analysedSentences.get(articleText);
+  if (!memo) {
+    memo = new Map();
+    analysedSentences.set(articleText, memo);
+    if (analysedSentences.size > 4) analysedSentences.delete(analysedSentences.keys().next().value!);
+  }
+  const fc = analyze(claim);
+  for (const s of closeSentences(claim, articleText, RESTATEMENT.sentences)) {
+    let fs = memo.get(s.index);
+    if (!fs) memo.set(s.index, (fs = analyze(s.text)));
+    const r = compareByRules(fc, fs);
+    if (r.stance === 'conflicts' && r.similarity >= RESTATEMENT.conflicts) return r;
+    if (r.stance === 'corroborates' && r.similarity >= RESTATEMENT.corroborates) return r;
+  }
+  return learned;
+}
+
+/**
+ * The rules alone against an article: its sentences most similar to the claim decide (conflict wins
+ * when a close sentence contradicts the claim). Kept for `crosscheck eval --rules`, the ablation baseline.
+ */
+export function compareToArticleByRules(claim: string, articleText: string, top = 3): Comparison {
   const fc = analyze(claim);
   const results = splitSentences(articleText)
-    .map((s) => compare(fc, analyze(s.text)))
+    .map((s) => compareByRules(fc, analyze(s.text)))
     .sort((x, y) => y.similarity - x.similarity)
     .slice(0, top);
   const best = results[0];

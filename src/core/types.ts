@@ -17,6 +17,8 @@ export type ReasonKind =
   | 'role'
   | 'negation'
   | 'antonym'
+  /** The learned stance model read a refuting word in b ("denies", "hoax", "not"): b is that phrase. */
+  | 'refutation'
   | 'modality'
   | 'attribution';
 

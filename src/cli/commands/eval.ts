@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   compare,
+  compareByRules,
   compareToArticle,
+  compareToArticleByRules,
   evaluatePairs,
   FNC_LABELS,
   fncScore,
@@ -34,7 +36,7 @@ import type { Io } from '../io.ts';
 
 export const EVAL_USAGE =
   'crosscheck eval dev [--json] [--file pairs.jsonl]\n' +
-  '  crosscheck eval emergent|fnc1 [--split train|test] [--limit N] [--json]';
+  '  crosscheck eval emergent|fnc1 [--split train|test] [--limit N] [--rules] [--json]';
 
 const SETS: Record<string, string> = { dev: 'eval/dev-pairs.jsonl' };
 const STANCES: Stance[] = ['corroborates', 'conflicts', 'discusses', 'unrelated'];
@@ -48,6 +50,7 @@ export function evalCommand(args: string[], io: Io): number {
       file: { type: 'string' },
       split: { type: 'string' },
       limit: { type: 'string' },
+      rules: { type: 'boolean' },
     },
   });
   const set = positionals[0] ?? 'dev';
@@ -60,6 +63,7 @@ export function evalCommand(args: string[], io: Io): number {
     throw new CliError(`eval: unknown set "${positionals.join(' ')}" (sets: dev, emergent, fnc1)`);
   if (values.split !== undefined || values.limit !== undefined)
     throw new CliError('eval dev: --split and --limit are for emergent and fnc1');
+  if (values.rules !== undefined) throw new CliError('eval dev: --rules is for emergent and fnc1');
   const file = values.file ?? join(dataDir(), SETS[set]!);
   const pairs = readPairs(file, { needLabel: true });
   const result = evaluatePairs(pairs.map((p) => ({ id: p.id, a: p.a, b: p.b, label: p.label as Stance })));
@@ -77,6 +81,8 @@ export interface BenchmarkReport extends LabelScores {
   available: number;
   /** Engine stance → data set label. */
   labelMap: Record<Stance, string>;
+  /** `learned`: compare() / compareToArticle() as shipped; `rules`: the rule engine alone (--rules). */
+  engine: 'learned' | 'rules';
   /** FNC-1 only: the official score. */
   fnc?: FncScore;
   seconds: number;
@@ -85,7 +91,7 @@ export interface BenchmarkReport extends LabelScores {
 
 function benchmarkCommand(
   set: Benchmark,
-  values: { json?: boolean; split?: string; limit?: string },
+  values: { json?: boolean; split?: string; limit?: string; rules?: boolean },
   io: Io,
 ): number {
   const split = (values.split ?? 'test') as Split;
@@ -103,8 +109,17 @@ function benchmarkCommand(
   const pairs = limit === undefined ? all : all.slice(0, limit);
   const labelMap: Record<Stance, string> = set === 'emergent' ? EMERGENT_LABEL : FNC_LABEL;
   const classes = set === 'emergent' ? EMERGENT_LABELS : FNC_LABELS;
-  // Emergent pairs are two headlines; an FNC-1 pair is a headline and a whole article body.
-  const predict = set === 'emergent' ? compare : compareToArticle;
+  // Emergent pairs are two headlines, each article headline collected for its claim (so compare() is
+  // told they share the topic); an FNC-1 pair is a headline and a whole article body.
+  const engine = values.rules ? 'rules' : 'learned';
+  const predict =
+    set === 'emergent'
+      ? engine === 'rules'
+        ? compareByRules
+        : (a: string, b: string) => compare(a, b, { sameTopic: true })
+      : engine === 'rules'
+        ? compareToArticleByRules
+        : compareToArticle;
 
   const bar = progressBar(io.stderr, `eval ${set}`);
   const started = performance.now();
@@ -122,6 +137,7 @@ function benchmarkCommand(
     files,
     available: all.length,
     labelMap,
+    engine,
     ...scoreLabels(items, classes),
     ...(set === 'fnc1' ? { fnc: fncScore(items as Parameters<typeof fncScore>[0]) } : {}),
     seconds: Math.round(seconds * 1000) / 1000,
@@ -190,6 +206,7 @@ export function formatBenchmark(r: BenchmarkReport): string {
   lines.push(
     `${r.seconds.toFixed(1)} s, ${r.msPerPair.toFixed(2)} ms per pair`,
     `label map: ${STANCES.map((s) => `${s}→${r.labelMap[s]}`).join(', ')}`,
+    `engine: ${r.engine === 'rules' ? 'rules alone (--rules)' : 'rules + learned stance model'}`,
     '',
     `${'class'.padEnd(12)}${'gold'.padStart(7)}${'predicted'.padStart(11)}${'precision'.padStart(11)}${'recall'.padStart(9)}${'F1'.padStart(8)}`,
   );

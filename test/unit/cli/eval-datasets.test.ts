@@ -168,6 +168,14 @@ describe('crosscheck eval emergent|fnc1', { concurrency: true }, () => {
     assert.deepEqual(r.confusion.for, { for: 1, against: 0, observing: 0 });
   });
 
+  it('--rules scores with the rule engine alone; the default is the learned model', async () => {
+    assert.equal((await json(['emergent'])).engine, 'learned');
+    const rules = await json(['emergent', '--rules']);
+    assert.equal(rules.engine, 'rules');
+    assert.equal(rules.total, 3);
+    assert.equal((await json(['fnc1', '--rules'])).engine, 'rules');
+  });
+
   it('--split train reads the train file', async () => {
     const r = await json(['emergent', '--split', 'train']);
     assert.equal(r.files.pairs, join(FIXTURES, 'data/emergent/url-versions-2015-06-14-clean-train.csv'));
@@ -214,6 +222,7 @@ describe('crosscheck eval emergent|fnc1', { concurrency: true }, () => {
       `${join(FIXTURES, 'data/fnc-1/train_bodies.csv')}: no such file or directory`,
     );
     assert.match(badInput(await cli(['eval', 'dev', '--limit', '5'], env)), /--split and --limit are for/);
+    assert.match(badInput(await cli(['eval', 'dev', '--rules'], env)), /--rules is for emergent and fnc1/);
     assert.match(badInput(await cli(['eval', 'fnc1', '--file', 'x.csv'], env)), /--file is for dev/);
   });
 });
