@@ -50,6 +50,7 @@ async function restore(indexedDB: IDBFactory, dump: DatabaseDump): Promise<void>
 const records = (name: string) => saved.stores.find((s) => s.name === name)!.records.map((r) => r.value);
 
 test('the fixture is a version-1 database with data in every table', () => {
+  assert.equal(saved.name, DB_NAME);
   assert.equal(saved.version, 10, 'Dexie version 1');
   assert.deepEqual(saved.stores.map((s) => s.name).sort(), Object.keys(SCHEMA_V1).sort());
   for (const s of saved.stores) assert.ok(s.records.length > 0, `${s.name} has records`);
