@@ -19,11 +19,12 @@ import { extractPage } from './extract-page.ts';
 const SLICE_MS = 8;
 const MIN_NEW_TEXT = 40;
 /**
- * The most page text one pass reads and sends (characters, ~1 MB; the longest news articles are a
- * tenth of that). A 5 MB page gets its first megabyte annotated instead of a frozen tab and a
- * background busy for seconds; it also keeps requests well under MAX_CONTENT_REQUEST_BYTES.
+ * The most page text one pass reads and sends (characters; the longest news articles are a fifth of
+ * this). A 5 MB page gets its first half megabyte annotated instead of a frozen tab and a background
+ * busy for seconds (whole, it held Chromium's main thread ~0.3-0.5 s and the background ~2 s); it
+ * also keeps requests far under MAX_CONTENT_REQUEST_BYTES.
  */
-const MAX_PAGE_TEXT = 1_000_000;
+const MAX_PAGE_TEXT = 500_000;
 /**
  * The manifest runs this script in every frame (all_frames) so same-origin and srcdoc iframes get
  * their articles annotated. Frames other than the top one only annotate: the tab's report, the
