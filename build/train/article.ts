@@ -56,5 +56,28 @@ export function articleData(pairs: BenchmarkPair<FncLabel>[], size: number): Art
     };
   });
   void articleInputs;
-  return { vocabList, idf, vocab, data: buildDataset(rows), groups: pairs.map(bodyIdOf) };
+  return { vocabList, idf, vocab, data: buildDataset(rows), groups: topicGroups(pairs) };
+}
+
+/**
+ * Cross-validation groups: the topics, i.e. the connected parts of the graph whose edges are the related
+ * (agree/disagree/discuss) pairs between a headline and a body. Grouping by body alone leaves a headline's
+ * other bodies in the training folds, and the headline's words then leak its stance: CV came out near
+ * 89% against about 80% on the competition test, whose topics are all new.
+ */
+export function topicGroups(pairs: BenchmarkPair<FncLabel>[]): string[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const p of pairs) {
+    if (p.label === 'unrelated') continue;
+    const a = find(`h:${p.a}`);
+    const b = find(`b:${bodyIdOf(p)}`);
+    if (a !== b) parent.set(a, b);
+  }
+  return pairs.map((p) => find(`b:${bodyIdOf(p)}`));
 }
