@@ -339,8 +339,8 @@ export class ClaimIndex {
     const frame = frameOf(f);
     const { hits, frameHits } = this.run(f, options, frame);
     if (!frameHits.length) return hits;
-    const seen = new Set(hits.map((h) => h.claim.id));
-    const extra = frameHits.filter((h) => !seen.has(h.claim.id));
+    // By slot, not claim id: a handful of hits each, and no claim object to read.
+    const extra = frameHits.filter((x) => !hits.some((h) => h.doc === x.doc));
     return [...hits, ...extra.slice(0, limit)];
   }
 

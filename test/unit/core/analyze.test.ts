@@ -120,3 +120,16 @@ test('extractClaims: ids and offsets point into the cleaned text with context', 
   assert.equal(c.prefix, 'Budget Fight\n');
   assert.ok(c.suffix.length <= 32);
 });
+
+test('tokens: letters outside ASCII are words (capitalised by their own case), digits numbers, the rest punctuation', () => {
+  const t = analyze('Ängström’s team met Ülker in Zürich — ΩMEGA won 3 of 4 «votes».').tokens;
+  const kinds = (text: string) => t.filter((x) => x.text === text).map((x) => [x.kind, x.cap, x.lower]);
+  assert.deepEqual(kinds('Ängström’s'), [['word', true, 'ängström']]);
+  assert.deepEqual(kinds('Ülker'), [['word', true, 'ülker']]);
+  assert.deepEqual(kinds('ΩMEGA'), [['word', true, 'ωmega']]);
+  assert.deepEqual(kinds('team'), [['word', false, 'team']]);
+  assert.deepEqual(kinds('3'), [['number', false, '3']]);
+  assert.deepEqual(kinds('—'), [['punct', false, '—']]);
+  assert.deepEqual(kinds('«'), [['punct', false, '«']]);
+  assert.ok(analyze('Ängström’s team met Ülker in Zürich.').entities.some((e) => e.text === 'Ülker'));
+});

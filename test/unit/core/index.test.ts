@@ -171,3 +171,37 @@ test('search finds a claim whose terms are all common in the base, among many pa
       .some((h) => h.claim.id === target.id),
   );
 });
+
+test('features: a hit finds its claim features by slot, the same as by claim, also after the cache is emptied', () => {
+  const claims: Claim[] = [];
+  for (let i = 0; i < 4200; i++)
+    claims.push(claim(`s${i % 50}`, i, `Depot ${i} in Tamar reopened on ${(i % 27) + 1} May.`));
+  const ix = new ClaimIndex();
+  ix.add(claims);
+  // More claims than the cache holds: it is emptied on the way, and refilled.
+  for (const c of claims) assert.equal(ix.features(c).text, c.exact);
+  const hits = ix.candidates(ix.features(claims[7]!), { limit: 3 });
+  assert.equal(hits[0]?.claim.id, claims[7]!.id);
+  for (const h of hits) assert.equal(ix.features(h.claim, h.doc), ix.features(h.claim));
+  // A slot that holds another claim is not trusted.
+  const [a, b] = hits;
+  assert.ok(a && b);
+  assert.equal(ix.features(a.claim, b.doc).text, a.claim.exact);
+});
+
+test('candidates: the frame search adds only claims the plain search did not return', () => {
+  const ix = new ClaimIndex();
+  ix.add([
+    claim('a', 0, 'Trump met Putin in Alaska on August 15 to discuss a ceasefire.'),
+    claim('b', 0, 'Trump met Putin in Alcazar on August 15, officials said.'),
+    claim('c', 0, 'Putin met Trump in Helsinki in July 2018.'),
+    claim('d', 0, 'The ceasefire talks in Geneva stalled on Monday.'),
+  ]);
+  const hits = ix.candidates(ix.features(claim('p', 0, 'Trump met Putin in Anchorage on August 15.')), {
+    limit: 8,
+    minSimilarity: 0.05,
+  });
+  const ids = hits.map((h) => h.claim.id);
+  assert.ok(ids.includes('a:0') && ids.includes('b:0'));
+  assert.equal(new Set(ids).size, ids.length);
+});
