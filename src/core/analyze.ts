@@ -75,6 +75,14 @@ const REPORTING_STEMS = new Set([...REPORTING_VERBS].map(stemWord));
 const NEGATING_STEMS = new Set([...NEGATING_VERBS].map(stemWord));
 const GENERIC_STEMS = new Set([...GENERIC_WORDS].map(stemWord));
 const SCOPE_END = /^[,;:()\u2014\u2013"“”!?.]$/;
+// Word patterns as constants: a regular expression literal inside a loop is a new object every time.
+const NOMINAL_END = /ing$|ion$|ure$/;
+const DETERMINER_CUE = /^(no|none|neither|nor|nobody|nothing)$/;
+const VERB_END = /(ed|en)$/;
+const REPORT_NOUN = /^(report|reports|statement)$/;
+const BEFORE_VERB = /^(has|have|had|also|later|then|reportedly|previously)$/;
+const PRONOUN_SPEAKER = /^(he|she|they|officials|reports|sources)$/;
+const QUESTION_END = /\?\s*["”’)]*\s*$/;
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'on', 'with', 'by', 'at', 'from', 'about', 'over']);
 const NOT_NEGATION = new Set(['not only', 'no doubt', 'nothing but', 'not just']);
 
@@ -100,7 +108,7 @@ function findNegations(tokens: Token[]): { negations: Negation[]; parity: Uint8A
       (NEGATING_STEMS.has(t.stem) &&
         (tokens[i + 1]?.lower === 'to' ||
           tokens[i + 1]?.lower === 'from' ||
-          /ing$|ion$|ure$/.test(tokens[i + 1]?.lower ?? '') ||
+          NOMINAL_END.test(tokens[i + 1]?.lower ?? '') ||
           tokens[i + 1]?.kind === 'word'));
     if (!isCue) continue;
     if (NOT_NEGATION.has(`${t.lower} ${tokens[i + 1]?.lower ?? ''}`)) continue;
@@ -108,7 +116,7 @@ function findNegations(tokens: Token[]): { negations: Negation[]; parity: Uint8A
     // content word after the cue ("not [object] to a framework"), and after a determiner cue ("no flights
     // were cancelled") also a verb that follows. Flipping the whole clause made every shared object a
     // "negated" term and every topical neighbour a conflict.
-    const determiner = /^(no|none|neither|nor|nobody|nothing)$/.test(t.lower);
+    const determiner = DETERMINER_CUE.test(t.lower);
     const maxWords = t.lower === 'non' ? 1 : 8;
     let j = i + 1;
     let words = 0;
@@ -122,7 +130,7 @@ function findNegations(tokens: Token[]): { negations: Negation[]; parity: Uint8A
       if (u.kind === 'word') {
         words++;
         const content = !u.stop && !u.cap && !AUXILIARIES.has(u.lower);
-        const verbLike = /(ed|en)$/.test(u.lower) || AUXILIARIES.has(tokens[j - 1]?.lower ?? '');
+        const verbLike = VERB_END.test(u.lower) || AUXILIARIES.has(tokens[j - 1]?.lower ?? '');
         if (content && first < 0) first = j;
         else if (first >= 0 && verb < 0 && PREPOSITIONS.has(u.lower)) verb = -2; // "no objection to …": no verb
         if (content && verb === -1 && verbLike && first !== j) verb = j;
@@ -153,22 +161,14 @@ function findAttribution(tokens: Token[], entities: Entity[]): Features['attribu
       const speaker = e?.text ?? (w?.lower === 'reports' || w?.lower === 'sources' ? w.text : w?.text);
       if (speaker) return { speaker, cue: 'according to' };
     }
-    if (
-      !REPORTING_STEMS.has(t.stem) ||
-      t.canon === '' ||
-      t.cap ||
-      /^(report|reports|statement)$/.test(t.lower)
-    )
-      continue;
+    if (!REPORTING_STEMS.has(t.stem) || t.canon === '' || t.cap || REPORT_NOUN.test(t.lower)) continue;
     // Subject before the verb ("Witkoff stated", "Rubio has said"), or after it ("…,” said Rubio).
     let k = i - 1;
-    while (k >= 0 && /^(has|have|had|also|later|then|reportedly|previously)$/.test(tokens[k]?.lower ?? ''))
-      k--;
+    while (k >= 0 && BEFORE_VERB.test(tokens[k]?.lower ?? '')) k--;
     const before = entities.find((e) => e.tokenEnd - 1 === k);
     if (before) return { speaker: before.text, cue: t.text };
     const pron = tokens[k];
-    if (pron && /^(he|she|they|officials|reports|sources)$/.test(pron.lower))
-      return { speaker: pron.text, cue: t.text };
+    if (pron && PRONOUN_SPEAKER.test(pron.lower)) return { speaker: pron.text, cue: t.text };
     const after = entities.find((e) => (e.roleTokenStart ?? e.tokenStart) === i + 1);
     if (after) return { speaker: after.text, cue: t.text };
   }
@@ -256,7 +256,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Features {
     dates,
     negations,
     modality,
-    isQuestion: /\?\s*["”’)]*\s*$/.test(text),
+    isQuestion: QUESTION_END.test(text),
   };
   if (modalCue) f.modalCue = modalCue;
   const attribution = findAttribution(tokens, entities);

@@ -133,7 +133,8 @@ function spanOf(
 }
 
 /** Whether token k ends in a possessive 's ("Russia's"): a name run stops after it. */
-const possessive = (tokens: Token[], k: number): boolean => /['’]s$/i.test(tokens[k]?.text ?? '');
+const POSSESSIVE = /['’]s$/i;
+const possessive = (tokens: Token[], k: number): boolean => POSSESSIVE.test(tokens[k]?.text ?? '');
 
 /** Whether some entity already covers token i. */
 function covered(out: Entity[], i: number): boolean {
