@@ -68,6 +68,8 @@ async function buildExtension(target: Target, seedPackText: string) {
     sourcemap: 'linked',
     legalComments: 'linked',
     jsx: 'automatic',
+    // The content script puts the highlight sheet into open shadow roots (src/content/shadow-styles.ts).
+    loader: { '.css': 'text' },
     jsxImportSource: 'preact',
     define: {
       __FIREFOX__: String(target === 'firefox'),

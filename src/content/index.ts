@@ -15,6 +15,7 @@ import { clearHighlights, highlightSentence, MARK_CLASS } from './highlighter.ts
 import { ReportCard, type CardData } from './card.ts';
 import { idle, watchDom } from './dom-watcher.ts';
 import { extractPage } from './extract-page.ts';
+import { styleShadowRoot, unstyleShadowRoot } from './shadow-styles.ts';
 
 const SLICE_MS = 8;
 const MIN_NEW_TEXT = 40;
@@ -116,7 +117,10 @@ async function highlightAll(
     const highlight = highlightSentence(segment.element, sentence.text, id, sentence.verdict, highContrast);
     if (highlight.elements.length) {
       const rootNode = segment.element.getRootNode();
-      if (rootNode instanceof ShadowRoot) shadowRoots.add(rootNode);
+      if (rootNode instanceof ShadowRoot && !shadowRoots.has(rootNode)) {
+        shadowRoots.add(rootNode);
+        styleShadowRoot(rootNode);
+      }
       cards.set(id, {
         verdict: sentence.verdict,
         sentence: sentence.text,
@@ -161,7 +165,10 @@ async function start(): Promise<void> {
   signal.addEventListener('abort', () => {
     cards.clear();
     clearHighlights(document.body ?? document.documentElement);
-    for (const shadow of shadowRoots) for (const child of shadow.children) clearHighlights(child);
+    for (const shadow of shadowRoots) {
+      for (const child of shadow.children) clearHighlights(child);
+      unstyleShadowRoot(shadow);
+    }
     shadowRoots.clear();
   });
 

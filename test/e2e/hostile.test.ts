@@ -193,6 +193,18 @@ for (const name of E2E_BROWSERS) {
       assert.match(seen.shadow ?? '', /first time Russia had agreed/, 'open shadow root');
       assert.match(seen.sameOrigin ?? '', /enact legislation/, 'same-origin iframe');
       assert.match(seen.srcdoc ?? '', /four times since 1949/, 'srcdoc iframe');
+      // Protection: shadow-styles.ts puts the highlight sheet into the shadow root; without it the mark
+      // there has the browser's default look (no underline, so no verdict style).
+      assert.equal(
+        await page.evaluate(() => {
+          const mark = document
+            .getElementById('open-host')!
+            .shadowRoot!.querySelector('[data-crosscheck-id]') as HTMLElement;
+          return getComputedStyle(mark).textDecorationLine;
+        }),
+        'underline',
+        'the highlight in the shadow root is styled',
+      );
       // A click inside the shadow root opens the card (the event is retargeted to the host).
       await page.evaluate(() =>
         (
