@@ -5,16 +5,19 @@
 // same matchPage output and the same top-10 search hits (recall@k), and exits 1 when they differ.
 //   git worktree add /tmp/cc-base <commit> && ln -s "$PWD/node_modules" /tmp/cc-base/node_modules
 //   node --import tsx test/bench/side-by-side.ts --base /tmp/cc-base [--size 100000] [--runs 25]
+// --current <checkout> puts another checkout in place of this one (two earlier versions, say, or one
+// with only another module changed).
 //   git worktree remove --force /tmp/cc-base
 import { isDeepStrictEqual } from 'node:util';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as current from '../../src/core/index.ts';
+import * as here from '../../src/core/index.ts';
 import { makeBase, makePage } from './synthetic.ts';
 
 const { values } = parseArgs({
   options: {
     base: { type: 'string' },
+    current: { type: 'string' },
     size: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '25' },
   },
@@ -28,8 +31,11 @@ if (!values.base) {
 const SEED = 20250820;
 const SIZE = Number(values.size);
 const RUNS = Number(values.runs);
-type Core = typeof current;
+type Core = typeof here;
 const other = (await import(resolve(values.base, 'src/core/index.ts'))) as Core;
+const current = values.current
+  ? ((await import(resolve(values.current, 'src/core/index.ts'))) as Core)
+  : here;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -127,6 +133,7 @@ process.stdout.write(
       size: SIZE,
       runs: RUNS,
       base: values.base,
+      current: values.current ?? '.',
       buildMs: { base: Math.round(buildA), current: Math.round(buildB) },
       samePageOutput: samePage,
       sameSearchHits: sameHits,
