@@ -121,6 +121,19 @@ test('an import of each format that fails at any write leaves the store exactly 
   }
 });
 
+test('the importPack call (a pack straight into the store) that fails at any write leaves the store as it was', async () => {
+  // Replaces the alpha and beta sources already there (their claims are removed first) and adds others.
+  const next = parsePackText(packText);
+  const more = bigPack(20, 10, 'imp');
+  const pack = {
+    ...next,
+    sources: [...next.sources, ...more.sources],
+    claims: [...next.claims, ...more.claims],
+  };
+  const writes = await faultAtEveryWrite((db) => importPack(db, pack));
+  assert.ok(writes >= 6, `${writes} writes`);
+});
+
 test('a seed pack update that fails at any write leaves the store exactly as it was', async () => {
   const next = bigPack(40, 10, 'seed');
   next.sources[0]!.title = 'Changed';
