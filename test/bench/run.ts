@@ -230,10 +230,10 @@ const HISTORY = `## History (100,000 claims, same machine)
 | one pass per sentence for the sentence and its event frame; Float32 index arrays; word tables as Maps in the analyser; compare only candidates within half the best index score (commits 3bc1677, 0533ab9, 1a8527b) | 33.7, 30.6, 47.0 (median 33.7) | 98% | 100% | 15,335, 11,051, 13,414 (median 13,414) | 100% |
 | one 64-byte record per claim (norm, flag, packed term ids with weight codes), postings packed with the weight code, the candidates' norms gathered before scoring, selection instead of a sort for the rescoring floor, \`compare\` skipped below the report floor by the index's plain similarity (commits 57b59ea, 8da9b7a, 2d2b1ff) | 22.7, 110.4, 31.6, 35.6, 30.3, 32.9 (median of the last three 32.9) | 98% | 100% | 20,305, 15,801, 15,620, 13,447, 15,003, 14,136 (median of the last three 14,136) | 100% |
 | the same index; matchPage compares candidates down to 0.35 of the best index score (was 0.5) and keeps conflicts below the relative bar, so a long report placing the same event elsewhere is found (commit fcf06c9); measured on a quiet machine after CI | 21.97, 27.08, 22.06 (median 22.06) | 98% | 100% | 12,073, 11,421, 11,666 (median 11,666) | 100% |
-| analysis allocating less per sentence (tokens by \`exec\` on one global expression and character codes, no closures or regular expressions built per word, cached name keys, entities built field by field), claim features cached by index slot, source titles looked up for kept reports only, removed claims left out of the packed postings, candidates below the rescoring floor that the frame cannot use dropped before their records are read (commits dee60bd, 5d6b2d1, f37263d, 517e218, 5ea9db6); **side by side only**, machine loaded (see below) | side by side against commit b100194 with the same \`compare.ts\`, medians of 31 interleaved runs, three processes: 26.0 → 19.3, 43.5 → 25.2, 62.4 → 48.9 (ratio 0.74, 0.58, 0.78, median **0.74**; CPU-time ratio 0.75, 0.67, 0.75); about 16 ms expected on the quiet machine of the row above (22.06 × 0.74), not yet measured there | 98% | 100% | not re-run (unchanged) | 100% |
+| analysis allocating less per sentence (tokens by \`exec\` on one global expression and character codes, no closures or regular expressions built per word, cached name keys, entities built field by field), claim features cached by index slot, source titles looked up for kept reports only, removed claims left out of the packed postings, candidates below the rescoring floor that the frame cannot use dropped before their records are read (commits dee60bd, 5d6b2d1, f37263d, 517e218, 5ea9db6); **side by side only**, machine loaded (see below) | side by side against commit b100194 with the same \`compare.ts\`, medians of 31 interleaved runs, five processes: 26.0 → 19.3, 43.5 → 25.2, 62.4 → 48.9, 75.2 → 43.2, 107.8 → 74.7 (wall-time ratio 0.74, 0.58, 0.78, 0.57, 0.69, median **0.69**; CPU-time ratio 0.75, 0.67, 0.75, 0.65, 0.75, median **0.75**); 15–16.5 ms expected on the quiet machine of the row above (22.06 × 0.69–0.75), not yet measured there | 98% | 100% | not re-run (unchanged) | 100% |
 
 The row before last (commit fcf06c9): 22.06 ms median against the 20 ms target, **not met**; the last row
-brings it to about 16 ms by the side-by-side ratio, under the target, still to be confirmed by a quiet
+brings it to 15–16.5 ms by the side-by-side ratios, under the target, still to be confirmed by a quiet
 bench run (same page output: 96 sentences, 400 reports). At fcf06c9: sentences reporting their true
 claim 70 % (78 % at the 0.5 bar: the extra compares add reports that crowd it out of the top 5), 400
 reports on the page. Reproduce: \`node --import tsx test/bench/run.ts --sizes 100000 --runs 20 --no-write\`,
@@ -286,7 +286,7 @@ average 7–13), so separate bench runs were useless (the same code took 26–13
 \`\`\`
 git worktree add /tmp/cc-base b100194 && ln -s "$PWD/node_modules" /tmp/cc-base/node_modules
 cp src/core/compare.ts src/core/types.ts /tmp/cc-base/src/core/ && cp -r src/core/stance /tmp/cc-base/src/core/
-node --import tsx test/bench/side-by-side.ts --base /tmp/cc-base --runs 31   # three times
+node --import tsx test/bench/side-by-side.ts --base /tmp/cc-base --runs 31   # five times
 git worktree remove --force /tmp/cc-base
 \`\`\`
 
@@ -297,7 +297,7 @@ CPU-time medians and their ratios. The \`cp\` line gives the old version the \`c
 tree, so the ratio is that of this row's changes alone (\`compare\` was being changed by another session
 at the time; the same run with only \`compare.ts\` differing gave 1.10 for \`matchPage\`, but 1.07 for the
 identical analysis code measured in the same process, so no slowdown of \`compare\` could be told from the
-noise). Analysing the page's 100 sentences alone: ratio 0.18–0.30 in the same runs (it took about 4 ms on
+noise). Analysing the page's 100 sentences alone: CPU-time ratio 0.23–0.36 in the same runs (it took about 4 ms on
 a quiet machine; 1.4–2.3 ms now under that load).
 
 Where the time goes now (profile of \`matchPage\` alone, \`test/bench/profile-match.ts\`, 100k, loaded machine,
