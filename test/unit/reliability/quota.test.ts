@@ -1,10 +1,12 @@
 // Storage full: a QuotaExceededError thrown from inside a write, during an import or a clip made through
 // the real background. The reply says storage is full and nothing was changed (the popup shows it after
-// "Could not clip:", the dashboard after "Nothing was imported."), and every table is as it was.
+// "Could not clip:", the dashboard after "Nothing was imported.", rendered here), and every table is as
+// it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { installFakeBrowser, senders } from './fake-browser.ts';
 import { assertConsistent, dump, injectFaults } from './store-kit.ts';
 
@@ -62,4 +64,27 @@ test('storage full during a clip: the same message, and nothing was changed', as
   for (const at of [1, 2, 3]) await storageFull(() => callBackground('clipTab', { tabId: 9 }), at);
   const summary = await callBackground('clipTab', { tabId: 9 });
   assert.ok(summary.claims > 0);
+});
+
+test("the dashboard's import panel shows the storage-full message and the store is unchanged", async () => {
+  const { document, window } = parseHTML('<!doctype html><html><body><main id="root"></main></body></html>');
+  Object.assign(globalThis, { document, window });
+  const { h, render } = await import('preact');
+  const { TransferPanel } = await import('../../../src/dashboard/transfer-panel.tsx');
+  const root = document.getElementById('root')!;
+  render(h(TransferPanel, { onImported: () => undefined }), root as unknown as Element);
+  const input = root.querySelector('[data-testid="import-file"]')!;
+  Object.defineProperty(input, 'files', { value: [new File([feedText], 'feed.jsonld')] });
+  input.dispatchEvent(new window.Event('change'));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+
+  const before = await dump(database());
+  Object.assign(plan, { writes: 0, at: 2, kind: 'quota' });
+  root.querySelector('form')!.dispatchEvent(new window.Event('submit'));
+  const alert = root.querySelector('[data-testid="transfer-error"]')!;
+  for (let i = 0; i < 200 && !alert.textContent; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  plan.at = 0;
+  assert.equal(alert.textContent, `Nothing was imported. importFile: ${STORAGE_FULL}`);
+  assert.deepEqual(await dump(database()), before);
+  render(null, root as unknown as Element);
 });
