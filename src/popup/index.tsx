@@ -101,7 +101,6 @@ function Popup() {
             {report.counts.discussed} discussed.
           </p>
         )}
-        {tabId !== undefined && claims && <PageClaims tabId={tabId} data={claims} />}
       </section>
       {tabId !== undefined && (
         <section aria-label="Clip" class="crosscheck-clip">
@@ -143,6 +142,11 @@ function Popup() {
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Open the dashboard
       </button>
+      {tabId !== undefined && claims && (
+        <section aria-label="Claims on this page" class="crosscheck-page-claims">
+          <PageClaims tabId={tabId} data={claims} />
+        </section>
+      )}
     </main>
   );
 }

@@ -276,3 +276,37 @@ for (const name of E2E_BROWSERS) {
     });
   });
 }
+
+if (process.env.SCREENSHOTS) {
+  describe('popup screenshots (Chromium)', () => {
+    test('light and dark, on the demo page', async () => {
+      const server = await servePages();
+      const s = await launchChromium(extensionDir('chromium'));
+      try {
+        const browser = chromiumBrowser(s);
+        const control = await browser.newPage();
+        await control.goto(browser.extensionUrl('dashboard.html'));
+        const url = `${server.origin}/demo-news.html`;
+        const page = await browser.newPage();
+        await page.goto(url);
+        await page.waitFor('[data-crosscheck-id]', 40_000);
+        const tabId = await tabOf(control, url);
+        const popup = await s.context.newPage();
+        // The toolbar popup's size: as wide as the browser lets a popup be by default, one screen tall.
+        await popup.setViewportSize({ width: 380, height: 600 });
+        for (const scheme of ['light', 'dark'] as const) {
+          await popup.emulateMedia({ colorScheme: scheme });
+          await popup.goto(s.extensionUrl(`popup.html?tab=${tabId}`));
+          await popup.waitForSelector('[data-testid="page-claims"] li');
+          await popup.waitForTimeout(300);
+          await popup.screenshot({
+            path: join(ROOT, `docs/images/popup${scheme === 'dark' ? '-dark' : ''}.png`),
+          });
+        }
+      } finally {
+        await s.close();
+        await server.close();
+      }
+    });
+  });
+}
