@@ -136,7 +136,11 @@ describe('crosscheck pack', { concurrency: true }, () => {
 
     it(
       'an unreadable file',
-      { skip: process.getuid?.() === 0 && 'root reads files regardless of mode' },
+      {
+        skip:
+          process.getuid?.() === 0 &&
+          'root reads files regardless of mode (bad-inputs.test.ts runs this case as an unprivileged user)',
+      },
       async () => {
         const locked = file('locked.txt', 'Headline Here\nBody text.');
         chmodSync(locked, 0o000);
