@@ -119,7 +119,7 @@ test('article features: coverage, missing numbers, refuting words near the claim
     'Bread prices fell in April. Officials denied that prices fell at all. The weather was mild.',
   );
   const x = pairInputs(vocab, 'Bread prices fell 20 percent', body);
-  const base = 2 * 3;
+  const base = 3;
   const dense = (i: number) => x.val[x.idx.indexOf(base + i)] ?? 0;
   assert.ok(Math.abs(dense(1) - 3 / 5) < 1e-9); // bread, prices, fell of bread, prices, fell, 20, percent
   assert.equal(dense(14), 1); // its number is nowhere in the body
