@@ -37,7 +37,7 @@ export function headlineProbabilities(a: string, b: string, rules: Comparison): 
  */
 export function learnedStance(a: string, b: string, rules: Comparison, sameTopic = false): Comparison {
   // Off for page sentences: trained on headlines, the model read "not"/"rejects" inside body sentences
-  // as refutations and "reportedly" as mere observing, and took the dev pairs from 30/30 to 26/30
+  // as refutations and "reportedly" as mere observing, and took the dev pairs from 29/30 to 26/30
   // (docs/quality.md); the extension keeps the rules' verdicts until it has sentence-level training data.
   if (!sameTopic) return rules;
   if (rules.stance === 'conflicts') return rules;
