@@ -69,14 +69,15 @@ test('training: the same seed gives the same weights, another seed others', () =
 test('quantised weights predict what the float weights do', () => {
   const d = tinyData();
   for (const hidden of [0, 4]) {
-    const w = train(d, { ...tinyOptions, hidden, seed: 5 });
+    // Barely trained, so the probabilities sit mid-range where a coarse quantisation would show.
+    const w = train(d, { ...tinyOptions, hidden, epochs: 1, lr: 0.02, seed: 5 });
     const m = new Mlp(pack(w));
     for (let r = 0; r < 6; r++) {
       const idx = d.idx.subarray(d.ptr[r]!, d.ptr[r + 1]!);
       const val = d.val.subarray(d.ptr[r]!, d.ptr[r + 1]!);
       const q = m.predict(idx, val);
       const f = predictRow(w, d, r);
-      for (let c = 0; c < 2; c++) assert.ok(Math.abs(q[c]! - f[c]!) < 0.03, `row ${r} hidden ${hidden}`);
+      for (let c = 0; c < 2; c++) assert.ok(Math.abs(q[c]! - f[c]!) < 0.01, `row ${r} hidden ${hidden}`);
     }
   }
 });
