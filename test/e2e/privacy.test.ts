@@ -112,6 +112,9 @@ for (const name of E2E_BROWSERS) {
       // A cold background start: its seed-pack fetch must be among the recorded requests, which shows
       // the recorder hears the background too (Chromium; Firefox's BiDi does not report the background page).
       if (browser.stopBackground) {
+        // Stopped only once it has answered: a worker stopped while still installing (seeding the
+        // base on its first start) may never come back in Chromium.
+        await call(control, 'ping', {});
         await browser.stopBackground();
         // The first message may reach the worker while it is still going away: ask again.
         for (let attempt = 0; ; attempt++) {
@@ -119,8 +122,8 @@ for (const name of E2E_BROWSERS) {
             await call(control, 'ping', {});
             break;
           } catch (e) {
-            if (attempt >= 20) throw e;
-            await new Promise((r) => setTimeout(r, 100));
+            if (attempt >= 40) throw e;
+            await new Promise((r) => setTimeout(r, 200));
           }
         }
       }
