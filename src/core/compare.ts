@@ -66,12 +66,15 @@ export function similarityOf(
 
 /** Similarity with some term keys left out on both sides: how well the rest of the sentences agree. */
 function restSimilarity(fa: Features, fb: Features, drop: ReadonlySet<string>): number {
-  const strip = (f: Features): Features => {
-    const terms = new Map<string, Term>();
-    for (const [k, t] of f.terms) if (!drop.has(k)) terms.set(k, t);
-    return { ...f, terms };
-  };
-  return similarityOf(strip(fa), strip(fb)).similarity;
+  return similarityOf(withoutTerms(fa, drop), withoutTerms(fb, drop)).similarity;
+}
+
+// The helpers of compare() are module functions, not closures made per call: compare runs for every
+// candidate of every page sentence (and under tsx each named closure also costs a keepNames call).
+function withoutTerms(f: Features, drop: ReadonlySet<string>): Features {
+  const terms = new Map<string, Term>();
+  for (const [k, t] of f.terms) if (!drop.has(k)) terms.set(k, t);
+  return { ...f, terms };
 }
 
 /** The keys a slot reason is about: the numbers, dates or places of both sides. */
@@ -137,8 +140,7 @@ function numbersConflict(an: NumberMention[], bn: NumberMention[]): Reason | und
     if (!x.unit) continue;
     const same = bn.filter((y) => y.unit === x.unit);
     if (!same.length) continue;
-    const fits = (y: NumberMention) => compatible(x, y) || compatible(y, x);
-    if (same.some(fits)) continue;
+    if (same.some((y) => compatible(x, y) || compatible(y, x))) continue;
     const y = same[0];
     if (y) return { kind: 'number', a: x.text, b: y.text };
   }
@@ -169,23 +171,32 @@ function datesConflict(ad: DateMention[], bd: DateMention[]): Reason | undefined
   return undefined;
 }
 
+type Entity = Features['entities'][number];
+
+/** Places where something happens ("in Alaska"), not demonyms ("Russian") or mere mentions. */
+function locativePlaces(f: Features): Entity[] {
+  return f.entities.filter((e) => e.kind === 'place' && e.locative && !e.demonym);
+}
+
+/** The same place, or one inside the other (a city and its state). */
+function samePlace(x: Entity, y: Entity): boolean {
+  return x.key === y.key || x.parent === y.key || y.parent === x.key;
+}
+
+/** A country against a place that may lie inside it is not a contradiction; only like against like. */
+function placeLevel(e: Entity): 'country' | 'local' {
+  return COUNTRIES.has(e.key) && !e.parent ? 'country' : 'local';
+}
+
 function placesConflict(fa: Features, fb: Features): Reason | undefined {
-  const places = (f: Features) => f.entities.filter((e) => e.kind === 'place' && e.locative && !e.demonym);
-  const pa = places(fa);
-  const pb = places(fb);
+  const pa = locativePlaces(fa);
+  const pb = locativePlaces(fb);
   if (!pa.length || !pb.length) return undefined;
   const namedA = fa.entities.filter((e) => e.kind === 'place');
-  const fits = (x: (typeof pa)[number], y: (typeof pa)[number]) =>
-    x.key === y.key ||
-    x.parent === y.key ||
-    y.parent === x.key ||
-    (x.parent !== undefined && x.parent === y.parent && false);
-  // A country against a place that may lie inside it is not a contradiction; only like against like.
-  const level = (e: (typeof pa)[number]) => (COUNTRIES.has(e.key) && !e.parent ? 'country' : 'local');
   for (const x of pa) {
-    if (pb.some((y) => fits(x, y))) continue;
+    if (pb.some((y) => samePlace(x, y))) continue;
     // A place both sides name ("in Anchorage, Alaska" / "in Alaska") is common ground, not the difference.
-    const y = pb.find((y) => !namedA.some((z) => z.key === y.key) && level(x) === level(y));
+    const y = pb.find((y) => !namedA.some((z) => z.key === y.key) && placeLevel(x) === placeLevel(y));
     if (y) return { kind: 'place', a: x.text, b: y.text };
   }
   return undefined;
@@ -312,6 +323,15 @@ export function compare(
   return learnedStance(fa.text, fb.text, compareByRules(fa, fb), options.sameTopic);
 }
 
+/** Whether a differing number, date or place is about the same slot of the same statement. */
+function slotFits(fa: Features, fb: Features, r: Reason, sharedEvent: boolean): boolean {
+  return (
+    (sharedEvent && r.kind !== 'number') ||
+    slotAligned(fa, fb, r) ||
+    restSimilarity(fa, fb, slotKeys(fa, fb, r.kind)) >= STANCE_THRESHOLDS.slotRest
+  );
+}
+
 /** The rule engine alone: what the learned layer reads, and decides over. */
 export function compareByRules(a: string | Features, b: string | Features): Comparison {
   const fa = features(a);
@@ -330,16 +350,12 @@ export function compareByRules(a: string | Features, b: string | Features): Comp
       (t) => t.kind === 'entity' && fa.entities.some((e) => e.key === t.key && e.kind !== 'place'),
     ) && shared.some((t) => EVENT_TERMS.has(t.key));
   if (sameProposition) {
-    const slotFits = (r: Reason) =>
-      (sharedEvent && r.kind !== 'number') ||
-      slotAligned(fa, fb, r) ||
-      restSimilarity(fa, fb, slotKeys(fa, fb, r.kind)) >= STANCE_THRESHOLDS.slotRest;
     for (const r of [
       numbersConflict(fa.numbers, fb.numbers),
       datesConflict(fa.dates, fb.dates),
       placesConflict(fa, fb),
     ])
-      if (r && slotFits(r)) reasons.push(r);
+      if (r && slotFits(fa, fb, r, sharedEvent)) reasons.push(r);
     for (const r of [
       negationConflict(fa, fb, similarity),
       antonymConflict(fa, fb, similarity),

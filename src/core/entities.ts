@@ -153,7 +153,6 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
       firstWord = k;
       break;
     }
-  const span = (a: number, b: number) => spanOf(tokens, text, a, b);
 
   // 1. Role titles followed by a name: "U.S. Secretary of State Marco Rubio", "Special Envoy weikov".
   for (let i = 0; i < tokens.length; i++) {
@@ -185,15 +184,16 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
       if (!p) continue;
       const pk = DEMONYMS.get(p.lower) ?? placeKey(p.lower);
       const ok = ALIASES.get(p.lower) ?? p.lower;
-      if (pk) out.push({ ...span(k, k + 1), key: pk, kind: 'place', demonym: true });
-      else if (ORGANIZATIONS.has(ok)) out.push({ ...span(k, k + 1), key: ok, kind: 'organization' });
+      if (pk) out.push({ ...spanOf(tokens, text, k, k + 1), key: pk, kind: 'place', demonym: true });
+      else if (ORGANIZATIONS.has(ok))
+        out.push({ ...spanOf(tokens, text, k, k + 1), key: ok, kind: 'organization' });
       scope.push(pk ?? ok);
     }
     taken.fill(1, q, te);
     const roleTokens = tokens.slice(i, te).map((t) => t.lower.replace(/\.$/, ''));
     const surname = tokens[j - 1]?.lower ?? '';
     const e: Entity = {
-      ...span(te, j),
+      ...spanOf(tokens, text, te, j),
       key: nameKey(surname),
       kind: 'person',
       roleTokenStart: q,
@@ -270,7 +270,7 @@ export function findEntities(tokens: Token[], text: string, names?: ReadonlySet<
     if (!t || t.kind !== 'word' || !t.cap) continue;
     const country = DEMONYMS.get(t.lower);
     if (country && !covered(out, i))
-      out.push({ ...span(i, i + 1), key: country, kind: 'place', demonym: true });
+      out.push({ ...spanOf(tokens, text, i, i + 1), key: country, kind: 'place', demonym: true });
   }
   return out.sort(byStart);
 }

@@ -93,7 +93,8 @@ test('matchPage with excludeSourceId does not report a source against itself', (
   );
 });
 
-test('search scales: 100 queries against 20,000 claims stay far below a linear scan', () => {
+// How fast search is at 1k-100k claims is measured by `npm run bench` (docs/benchmarks.md), not here.
+test('search finds the one claim about a project among 20,000 similar ones', () => {
   const ix = new ClaimIndex();
   const claims: Claim[] = [];
   for (let i = 0; i < 20000; i++)
@@ -105,11 +106,13 @@ test('search scales: 100 queries against 20,000 claims stay far below a linear s
       ),
     );
   ix.add(claims);
-  ix.search('warm up');
-  const t0 = performance.now();
-  for (let i = 0; i < 100; i++) ix.search(`Project z${i * 13}q in region r${i % 97}y was delayed.`);
-  const ms = performance.now() - t0;
-  assert.ok(ms < 400, `100 searches took ${ms.toFixed(1)} ms`);
+  for (let i = 0; i < 100; i++) {
+    const n = i * 13;
+    assert.equal(
+      ix.search(`Project z${n}q in region r${n % 97}y was delayed.`)[0]?.claim.id,
+      `s${n % 200}:${n}`,
+    );
+  }
   assert.equal(ix.search('Project z1300q in region r39y was delayed.')[0]?.claim.id, 's100:1300');
 });
 

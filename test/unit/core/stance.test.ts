@@ -152,18 +152,22 @@ test('compare(): page sentences get the rules; the model only speaks when the to
   );
 });
 
-test('compareToArticle: one pair scores in under 0.5 ms once the body is analysed', () => {
+// Time per pair (cold body and cached body) is measured by `npm run bench:stance`
+// (test/bench/stance.ts, docs/benchmarks.md), not asserted here.
+test('compareToArticle: the cached body gives the same answers as a fresh one', () => {
   const body =
     'Bread prices fell sharply in April, the bakers association said. '.repeat(20) +
     'The city council met on Tuesday to discuss the budget and the new library. '.repeat(20);
-  const claims = Array.from({ length: 200 }, (_, i) => `Bread prices rose ${i} percent in April in the city`);
-  // The first round analyses and caches the body and warms the JIT; the best of the next rounds counts
-  // (the machine is shared, a busy neighbour only slows a round down).
-  let ms = Infinity;
-  for (let round = 0; round < 8; round++) {
-    const started = performance.now();
-    for (const c of claims) compareToArticle(c, body);
-    if (round) ms = Math.min(ms, (performance.now() - started) / claims.length);
-  }
-  assert.ok(ms < 0.5, `${ms.toFixed(3)} ms per pair`);
+  const claims = Array.from({ length: 20 }, (_, i) => `Bread prices rose ${i} percent in April in the city`);
+  const first = claims.map((c) => compareToArticle(c, body));
+  // Four other bodies push this one out of the cache (it keeps the last four), so it is analysed again.
+  for (let k = 0; k < 4; k++) compareToArticle(claims[0]!, `${body} Other text ${k}.`);
+  assert.deepEqual(
+    claims.map((c) => compareToArticle(c, body)),
+    first,
+  );
+  assert.deepEqual(
+    claims.map((c) => compareToArticle(c, body)),
+    first,
+  );
 });
