@@ -8,7 +8,7 @@ import { chromiumBrowser, launch, type TestBrowser, type TestPage, E2E_BROWSERS 
 import { launchChromium, type ChromiumSession } from '../../build/browsers.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionDir, readMarks, ROOT, servePages } from './helpers.ts';
+import { extensionDir, readMarks, ROOT, servePages, tabOf } from './helpers.ts';
 import type { ClipSummary } from '../../src/shared/calls-clip.ts';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -42,34 +42,6 @@ function call<T>(control: TestPage, name: string, payload: object): Promise<T> {
       if (!r?.ok) throw new Error(`${name}: ${r?.error ?? 'no reply'}`);
       return r.value as T;
     });
-}
-
-/** The id of the tab showing `url` once its content script has reported an annotation pass. */
-async function tabOf(control: TestPage, url: string): Promise<number> {
-  const id = await control.evaluate(async (url: string) => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]> };
-      runtime: {
-        sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url: string } | null } | undefined>;
-      };
-    };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const api = g.browser ?? g.chrome;
-    for (let attempt = 0; attempt < 150; attempt++) {
-      for (const tab of await api.tabs.query({})) {
-        const reply = await api.runtime.sendMessage({
-          crosscheck: 1,
-          call: 'tabAnnotation',
-          payload: { tabId: tab.id },
-        });
-        if (reply?.ok && reply.value?.url === url) return tab.id ?? null;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return null;
-  }, url);
-  assert.ok(id !== null, `a tab reports an annotation of ${url}`);
-  return id;
 }
 
 async function waitUntil(page: TestPage, fn: () => boolean, timeoutMs = 20_000): Promise<void> {

@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { serveStatic, type StaticServer } from '../../build/serve.ts';
+import type { TestPage } from './drivers.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
@@ -32,3 +34,33 @@ export function servePages(): Promise<StaticServer> {
 }
 
 export { readMarks, type MarkedSentence } from '../../build/browsers.ts';
+
+/**
+ * The id of the tab whose content script reported an annotation pass of `url`, asked from an extension
+ * page (`control`): tabs.query has no URLs without the "tabs" permission. Polls from here, so a service
+ * worker restarted between polls is no problem.
+ */
+export async function tabOf(control: TestPage, url: string): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const id = await control.evaluate(async (url: string) => {
+      type Api = {
+        tabs: { query(q: object): Promise<{ id?: number }[]> };
+        runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url: string } | null }> };
+      };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      for (const tab of await api.tabs.query({})) {
+        const r = await api.runtime.sendMessage({
+          crosscheck: 1,
+          call: 'tabAnnotation',
+          payload: { tabId: tab.id },
+        });
+        if (r?.ok && r.value?.url === url) return tab.id ?? null;
+      }
+      return null;
+    }, url);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return assert.fail(`no tab reports an annotation of ${url}`);
+}

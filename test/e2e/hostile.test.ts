@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
 import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
-import { readMarks, servePages } from './helpers.ts';
+import { readMarks, servePages, tabOf } from './helpers.ts';
 import type { AnnotationReport } from '../../src/shared/messages.ts';
 import { bigPage, rafPage, SEED_SENTENCES } from './hostile-pages.ts';
 
@@ -36,34 +36,6 @@ async function annotationOf(control: TestPage, url: string): Promise<AnnotationR
     }
     return null;
   }, url);
-}
-
-/** The id of the tab showing `url`, once its content script has reported (tabs.query has no URLs without "tabs"). */
-async function tabIdOf(control: TestPage, url: string): Promise<number> {
-  const id = await control.evaluate(async (url: string) => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]> };
-      runtime: {
-        sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url: string } | null } | undefined>;
-      };
-    };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const api = g.browser ?? g.chrome;
-    for (let attempt = 0; attempt < 100; attempt++) {
-      for (const tab of await api.tabs.query({})) {
-        const reply = await api.runtime.sendMessage({
-          crosscheck: 1,
-          call: 'tabAnnotation',
-          payload: { tabId: tab.id },
-        });
-        if (reply?.ok && reply.value?.url === url) return tab.id ?? null;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return null;
-  }, url);
-  assert.ok(id !== null, `a tab shows ${url}`);
-  return id;
 }
 
 interface Heartbeat {
@@ -329,7 +301,7 @@ for (const name of E2E_BROWSERS) {
       const sourceUrl = `${server.origin}/hostile/xss-source.html`;
       const source = await browser.newPage();
       await source.goto(sourceUrl);
-      const tabId = await tabIdOf(control, sourceUrl);
+      const tabId = await tabOf(control, sourceUrl);
       const popup = await browser.newPage();
       await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
       await popup.waitFor('[data-testid="clip"]');
@@ -357,7 +329,7 @@ for (const name of E2E_BROWSERS) {
           `card shows the markup as text: ${card}`,
         );
       }
-      const restateTab = await tabIdOf(control, url);
+      const restateTab = await tabOf(control, url);
       const view = await browser.newPage();
       await view.goto(browser.extensionUrl(`popup.html?tab=${restateTab}`));
       await view.waitFor('[data-testid="page-claims"] li');

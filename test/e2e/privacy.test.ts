@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { StaticServer } from '../../build/serve.ts';
 import { launchChromium, launchFirefox, type ChromiumSession } from '../../build/browsers.ts';
 import { chromiumBrowser, firefoxBrowser, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
-import { extensionDir, ROOT, servePages } from './helpers.ts';
+import { extensionDir, ROOT, servePages, tabOf } from './helpers.ts';
 
 type Reply = { ok: boolean; value?: unknown; error?: string } | undefined;
 
@@ -28,32 +28,6 @@ async function call<T>(page: TestPage, name: string, payload: object): Promise<T
   )) as Reply;
   assert.ok(reply?.ok, `${name}: ${reply?.error ?? 'no reply'}`);
   return reply.value as T;
-}
-
-/** The id of the tab whose content script reported an annotation pass of `url`. */
-async function tabOf(control: TestPage, url: string): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const id = await control.evaluate(async (url: string) => {
-      type Api = {
-        tabs: { query(q: object): Promise<{ id?: number }[]> };
-        runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url: string } | null }> };
-      };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      const api = g.browser ?? g.chrome;
-      for (const tab of await api.tabs.query({})) {
-        const r = await api.runtime.sendMessage({
-          crosscheck: 1,
-          call: 'tabAnnotation',
-          payload: { tabId: tab.id },
-        });
-        if (r?.ok && r.value?.url === url) return tab.id ?? null;
-      }
-      return null;
-    }, url);
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return assert.fail(`no tab reports an annotation of ${url}`);
 }
 
 /** Schemes that never leave the browser. */
