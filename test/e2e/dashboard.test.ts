@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { StaticServer } from '../../build/serve.ts';
 import { launchChromium } from '../../build/browsers.ts';
 import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
-import { ROOT, extensionDir, readMarks, servePages } from './helpers.ts';
+import { ROOT, extensionDir, readMarks, servePages, tabOf } from './helpers.ts';
 import type { PageMatchView } from '../../src/shared/messages.ts';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -194,26 +194,7 @@ for (const name of E2E_BROWSERS) {
 
       // And in the popup of that tab, under the report.
       const url = `${server.origin}/demo-news.html`;
-      const tabId = await dash.evaluate(async (url: string) => {
-        type Api = {
-          tabs: { query(q: object): Promise<{ id?: number }[]> };
-          runtime: {
-            sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url?: string } | null } | undefined>;
-          };
-        };
-        const g = globalThis as unknown as { browser?: Api; chrome: Api };
-        const api = g.browser ?? g.chrome;
-        for (const tab of await api.tabs.query({})) {
-          const r = await api.runtime.sendMessage({
-            crosscheck: 1,
-            call: 'tabAnnotation',
-            payload: { tabId: tab.id },
-          });
-          if (r?.ok && r.value?.url === url) return tab.id ?? null;
-        }
-        return null;
-      }, url);
-      assert.ok(tabId, 'the news tab is known to the background');
+      const tabId = await tabOf(dash, url);
       const popup = await browser.newPage();
       await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
       // The popup may open before the tab's re-annotation has finished (Firefox was there first: its
