@@ -1,6 +1,7 @@
 // Training of the one-hidden-layer perceptron (or linear softmax, hidden = 0) the stance models ship:
 // sparse inputs, ReLU, dropout, L2, Adam, mini-batches, all in Float32Arrays. Deterministic for a seed.
 import { gaussian, mulberry32, shuffle } from './prng.ts';
+import { softmax } from '../../src/core/stance/mlp.ts';
 
 /** Examples in compressed rows: row r's inputs are idx/val[ptr[r] .. ptr[r+1]). */
 export interface Dataset {
@@ -214,12 +215,7 @@ export function predictRow(w: Weights, d: Dataset, r: number): Float32Array {
       for (let j = 0; j < H; j++) if (h[j]! > 0) s += h[j]! * w.w2[j * C + c]!;
       p[c] = s;
     }
-  let max = -Infinity;
-  for (const v of p) max = Math.max(max, v);
-  let z = 0;
-  for (let c = 0; c < C; c++) z += p[c] = Math.exp(p[c]! - max);
-  for (let c = 0; c < C; c++) p[c]! /= z;
-  return p;
+  return softmax(p);
 }
 
 /** k folds over groups (every row of a group in one fold), groups assigned in a seeded order. */

@@ -3,18 +3,7 @@
 // be paraphrased (reordered, synonyms, role dropped, number reformatted) to build a page whose ground
 // truth is known.
 import type { Article, Claim, Source } from '../../src/core/index.ts';
-
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../build/train/prng.ts';
 
 const FIRST =
   `Anna Boris Carla David Elena Farid Grace Hiro Ines Jonas Karim Lena Marco Nadia Omar Petra Quentin Rosa
@@ -145,7 +134,7 @@ const TEMPLATES: { claim(f: Facts): string; paraphrase(f: Facts): string }[] = [
 export class Generator {
   readonly random: () => number;
   constructor(seed: number) {
-    this.random = prng(seed);
+    this.random = mulberry32(seed);
   }
   pick<T>(list: readonly T[]): T {
     return list[Math.floor(this.random() * list.length)]!;

@@ -82,15 +82,20 @@ export class Mlp {
       }
     }
     if (logitBias) for (let j = 0; j < c; j++) logits[j]! += logitBias[j]!;
-    let max = -Infinity;
-    for (const v of logits) max = Math.max(max, v);
-    let z = 0;
-    for (let j = 0; j < c; j++) z += logits[j] = Math.exp(logits[j]! - max);
-    for (let j = 0; j < c; j++) logits[j]! /= z;
-    return logits;
+    return softmax(logits);
   }
 
   predict(idx: ArrayLike<number>, val: ArrayLike<number>, logitBias?: ArrayLike<number>): Float32Array {
     return this.finish(this.partial(idx, val), logitBias);
   }
+}
+
+/** Logits to probabilities, in place (max subtracted first so exp never overflows). Shared with the trainer. */
+export function softmax(p: Float32Array): Float32Array {
+  let max = -Infinity;
+  for (const v of p) max = Math.max(max, v);
+  let z = 0;
+  for (let j = 0; j < p.length; j++) z += p[j] = Math.exp(p[j]! - max);
+  for (let j = 0; j < p.length; j++) p[j]! /= z;
+  return p;
 }
