@@ -3,6 +3,7 @@
 // and field, so a hand-edited or truncated pack fails loudly instead of misplacing highlights.
 // The format is documented in docs/claim-pack.md; change both together.
 import * as v from 'valibot';
+import { pathText, shown } from './path-text.ts';
 import {
   PACK_FORMAT,
   PACK_VERSION,
@@ -116,21 +117,6 @@ export const ClaimPackSchema = v.strictObject(
 
 // ---- parse -----------------------------------------------------------------------------------------------
 
-type PathItem = { key: unknown };
-
-function formatPath(path: readonly PathItem[] | undefined): string {
-  let out = '';
-  for (const { key } of path ?? [])
-    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out || '(root)';
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
 function fail(where: string, message: string): never {
   throw new PackError(`${where}: ${message}`);
 }
@@ -157,7 +143,7 @@ export function parsePack(json: unknown): ClaimPack {
   const result = v.safeParse(ClaimPackSchema, json, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
-    const where = formatPath(issue.path);
+    const where = pathText(issue.path);
     if (issue.type === 'strict_object' && issue.expected === 'never') fail(where, 'unknown field');
     if (issue.type === 'strict_object') fail(where, 'missing required field');
     fail(where, `${issue.message}, got ${shown(issue.input)}`);

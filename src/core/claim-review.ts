@@ -5,6 +5,7 @@
 // error names the record and field (`dataFeedElement[3].reviewRating.ratingValue: ...`); other
 // schema.org properties are allowed, as the vocabulary is open.
 import * as v from 'valibot';
+import { pathText, shown } from './path-text.ts';
 import { PackError, jsonErrorMessage, parsePack } from './claim-pack.ts';
 import {
   PACK_FORMAT,
@@ -38,27 +39,6 @@ const WORST = 1;
 
 // ---- shared helpers (web-annotation.ts uses them too) --------------------------------------------------
 
-type PathItem = { key: unknown };
-
-export function joinPath(base: string, path: readonly PathItem[] | undefined): string {
-  let out = base;
-  for (const { key } of path ?? [])
-    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out || '(root)';
-}
-
-export function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    json = undefined;
-  }
-  json ??= String(typeof value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
 /** Runs a valibot schema; the first issue becomes an error of class E naming `where` plus the issue's path. */
 export function checkWith<S extends v.GenericSchema>(
   schema: S,
@@ -69,7 +49,7 @@ export function checkWith<S extends v.GenericSchema>(
   const result = v.safeParse(schema, value, { abortEarly: true });
   if (result.success) return result.output;
   const issue = result.issues[0] as v.BaseIssue<unknown>;
-  const at = joinPath(where, issue.path);
+  const at = pathText(issue.path, where);
   if (issue.type === 'strict_object' && issue.expected === 'never') throw new E(`${at}: unknown field`);
   if (issue.input === undefined && issue.kind === 'schema') throw new E(`${at}: missing required field`);
   throw new E(`${at}: ${issue.message}, got ${shown(issue.input)}`);

@@ -1,6 +1,7 @@
 // Articles in, whatever the file format: plain text (the seeds), JSON and HTML. Pure: the caller reads the
 // file and, for HTML, supplies the DOM parser (linkedom in Node, DOMParser in a page), so core stays DOM-free.
 import * as v from 'valibot';
+import { pathText, shown } from './path-text.ts';
 import { extractArticle } from './extract-article.ts';
 import type { Article } from './types.ts';
 
@@ -133,11 +134,6 @@ const JsonArticleSchema = v.object(
   'expected a JSON object',
 );
 
-function shown(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
 function readJsonArticle(id: string, content: string): Article {
   let json: unknown;
   try {
@@ -151,7 +147,7 @@ function readJsonArticle(id: string, content: string): Article {
   const result = v.safeParse(JsonArticleSchema, json);
   if (!result.success) {
     const issue = result.issues[0];
-    const field = v.getDotPath(issue) ?? '(root)';
+    const field = pathText(issue.path);
     if (issue.input === undefined) throw new ArticleError(`${field}: missing required field`);
     throw new ArticleError(`${field}: ${issue.message}, got ${shown(issue.input)}`);
   }

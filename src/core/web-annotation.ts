@@ -6,6 +6,7 @@
 // become sources and claims. A Web Annotation carries quotes, not whole articles, so an imported
 // source's text holds only the quoted spans at their offsets (blanks between them).
 import * as v from 'valibot';
+import { shown } from './path-text.ts';
 import { parsePack } from './claim-pack.ts';
 import { PackError } from './claim-pack.ts';
 import {
@@ -13,7 +14,6 @@ import {
   checkWith,
   hashId,
   parseJsonText,
-  shown,
   sourceUrl,
   type ReviewRecord,
   RATINGS,

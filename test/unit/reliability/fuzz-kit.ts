@@ -70,7 +70,7 @@ const retyped = fc.oneof(
   ),
 );
 
-/** The document broken in one place: a value removed, retyped or made huge, or a pollution key added. */
+/** The document broken in one place: a value removed, retyped or made huge, an odd or pollution key added. */
 export function mutatedDoc(doc: Json): fc.Arbitrary<Json> {
   const paths = pathsOf(doc);
   return fc.oneof(
@@ -93,6 +93,22 @@ export function mutatedDoc(doc: Json): fc.Arbitrary<Json> {
         parent[key] = HUGE;
       }),
     ),
+    // A key of any characters (control, U+2028, quotes, dots, very long) added to any object: errors name
+    // it on one line.
+    fc
+      .tuple(
+        fc.constantFrom(...paths.filter((p) => isObject(getAt(doc, p)))),
+        fc.oneof(
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+          fc.constantFrom('a\nb', 'x\u2028y', 'a.b', '[0]', '"', '\\', ' ', 'k'.repeat(5000)),
+        ),
+        retyped,
+      )
+      .map(([path, key, value]) =>
+        editAt(doc, path, (parent, k) => {
+          setOwn(parent[k] as object, key, value);
+        }),
+      ),
     // A pollution key added to any object.
     fc
       .tuple(

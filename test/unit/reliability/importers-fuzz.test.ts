@@ -96,14 +96,19 @@ function attempt(importer: Importer, text: string): string | undefined {
 function placeInDocument(doc: unknown, message: string): boolean {
   const where = message.slice(0, message.indexOf(': '));
   if (where === '(root)' || message.startsWith('invalid JSON: ')) return true;
-  const steps = [...where.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)].map((m) =>
-    m[1] !== undefined ? Number(m[1]) : m[2]!,
+  // Steps are [3], .name, or ["quoted name"] (a JSON string; a long one is cut and ends in …).
+  const steps = [...where.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/g)].map((m) =>
+    m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]!,
   );
   let node = doc;
   for (const [i, step] of steps.entries()) {
     if (typeof node !== 'object' || node === null) return false;
-    if (!Object.hasOwn(node, step)) return i > 0 || steps.length === 1;
-    node = (node as Record<string | number, unknown>)[step];
+    const key =
+      typeof step === 'string' && step.endsWith('…')
+        ? Object.keys(node).find((k) => k.length > 40 && k.startsWith(step.slice(0, -1)))
+        : step;
+    if (key === undefined || !Object.hasOwn(node, key)) return i > 0 || steps.length === 1;
+    node = (node as Record<string | number, unknown>)[key];
   }
   return true;
 }
