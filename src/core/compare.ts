@@ -126,9 +126,32 @@ function slotAligned(fa: Features, fb: Features, r: Reason): boolean {
   const j = tokenOf(fb, r.b);
   if (i < 0 || j < 0) return false;
   const drop = slotKeys(fa, fb, r.kind);
+  // An event word alone ("the meeting in X" / "talks in Y") does not make it one event: eventAtSlot.
+  for (const k of EVENT_TERMS) drop.add(k);
   const x = contextKeys(fa, i, 6);
   for (const k of contextKeys(fb, j, 6)) if (!drop.has(k) && x.has(k)) return true;
   return false;
+}
+
+/**
+ * The differing date or place is the shared event's on both sides: its clause holds the same event word
+ * ("met", "talks", "summit") and the same participant. "Discussions on Monday" against "on Sunday welcomed
+ * the proposal … before his meeting" shares the meeting, but Sunday is when he welcomed, not when they met;
+ * "the meeting in Washington" is not "the summit with Putin in Alaska" though both involve Trump.
+ */
+function eventAtSlot(fa: Features, fb: Features, r: Reason): boolean {
+  const i = tokenOf(fa, r.a);
+  const j = tokenOf(fb, r.b);
+  if (i < 0 || j < 0) return false;
+  const x = contextKeys(fa, i, 10);
+  let event = false;
+  let participant = false;
+  for (const k of contextKeys(fb, j, 10)) {
+    if (!x.has(k)) continue;
+    if (EVENT_TERMS.has(k)) event = true;
+    else if (fa.entities.some((e) => e.key === k && e.kind !== 'place')) participant = true;
+  }
+  return event && participant;
 }
 
 /** Whether token i sits inside any negation scope of f (the cue may have flipped a neighbouring word). */
@@ -326,7 +349,7 @@ export function compare(
 /** Whether a differing number, date or place is about the same slot of the same statement. */
 function slotFits(fa: Features, fb: Features, r: Reason, sharedEvent: boolean): boolean {
   return (
-    (sharedEvent && r.kind !== 'number') ||
+    (sharedEvent && r.kind !== 'number' && eventAtSlot(fa, fb, r)) ||
     slotAligned(fa, fb, r) ||
     restSimilarity(fa, fb, slotKeys(fa, fb, r.kind)) >= STANCE_THRESHOLDS.slotRest
   );
@@ -364,10 +387,12 @@ export function compareByRules(a: string | Features, b: string | Features): Comp
       if (r) reasons.push(r);
   } else if (sharedEvent) {
     // A different place *and* a different date means two events (an earlier meeting), not a conflict.
+    // With so little else shared, the slot must share a neighbour besides the event word on both sides
+    // ("met with Putin in X" / "talks with Putin in Y"; not "the meeting in Washington").
     const place = placesConflict(fa, fb);
     const date = datesConflict(fa.dates, fb.dates);
-    if (place && !date) reasons.push(place);
-    else if (date && !place) reasons.push(date);
+    const r = place && date ? undefined : (place ?? date);
+    if (r && slotAligned(fa, fb, r)) reasons.push(r);
   }
   const role = roleDifference(fa, fb);
   let stance: Stance;

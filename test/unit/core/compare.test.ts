@@ -223,3 +223,27 @@ test('a noun after "without" is not a denied predicate: no negation conflict wit
   );
   assert.equal(d.stance, 'conflicts');
 });
+
+test('a date or place conflicts only when it is the shared event’s, not another action’s', () => {
+  // Friday is when the talks are; Tuesday is when he welcomed the plan, before the meeting.
+  const c = compare(
+    'Macron will travel to Berlin for talks with Scholz on Friday.',
+    'Macron on Tuesday welcomed the proposal, days before his meeting with Scholz.',
+  );
+  assert.ok(!c.reasons.some((r) => r.kind === 'date'), JSON.stringify(c));
+  // The talks themselves moved to another day conflict.
+  assert.deepEqual(
+    reason(
+      'Macron will travel to Berlin for talks with Scholz on Friday.',
+      'Macron will hold talks with Scholz in Berlin on Tuesday.',
+      'date',
+    ),
+    { kind: 'date', a: 'Friday', b: 'Tuesday' },
+  );
+  // Two different meetings, one shared word ("meeting" ~ "summit") and nobody shared beside the place.
+  const d = compare(
+    'The meeting in Geneva comes amid efforts to avoid a repeat of the collapse of talks with Macron.',
+    'The prime minister recently joined Macron in Rome for talks with Meloni.',
+  );
+  assert.ok(!d.reasons.some((r) => r.kind === 'place'), JSON.stringify(d));
+});
