@@ -1,11 +1,12 @@
-// Watches the page for content that arrives later (infinite scroll, client-side navigation) and
-// hands it over in batches. The observer callback only queues records; the work happens in idle
+// Watches the page for content that arrives later (infinite scroll, client-side navigation, a web
+// component re-rendering its open shadow root) and hands it over in batches. The observer callback only queues records; the work happens in idle
 // time, never while the tab is hidden, and ignores the extension's own nodes so our highlights
 // don't feed back into more work. A rate limit keeps a page that mutates forever from costing more
 // than a few batches a second, and one that keeps mutating as fast as it may (an animation rebuilding
 // nodes every frame, a ticker) waits longer and longer between batches, up to a couple of seconds.
 import { CARD_TAG } from './page-text.ts';
 import { MARK_CLASS } from './highlighter.ts';
+import { STYLE_ATTR } from './shadow-styles.ts';
 
 export interface DomWatcherHandlers {
   /** New element subtrees, outermost only, already connected. */
@@ -20,7 +21,11 @@ const MAX_BATCH_INTERVAL_MS = 2000;
 function isOwn(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   if (!el) return false;
-  return el.tagName === CARD_TAG || (el.tagName === 'MARK' && el.classList.contains(MARK_CLASS));
+  return (
+    el.tagName === CARD_TAG ||
+    (el.tagName === 'MARK' && el.classList.contains(MARK_CLASS)) ||
+    (el.tagName === 'STYLE' && el.hasAttribute(STYLE_ATTR))
+  );
 }
 
 export const idle = (fn: () => void, timeout = 1000): void => {
@@ -28,7 +33,10 @@ export const idle = (fn: () => void, timeout = 1000): void => {
   else setTimeout(fn, 50);
 };
 
-export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: AbortSignal): void {
+/** Adds a root to watch: an open shadow root, whose changes the document's observer does not see. */
+export type WatchMore = (root: ShadowRoot) => void;
+
+export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: AbortSignal): WatchMore {
   let queue: Node[] = [];
   let scheduled = false;
   let lastUrl = location.href;
@@ -91,4 +99,10 @@ export function watchDom(target: Node, handlers: DomWatcherHandlers, signal: Abo
   observer.observe(target, { childList: true, subtree: true });
   window.addEventListener('popstate', schedule, { signal });
   signal.addEventListener('abort', () => observer.disconnect());
+  const watched = new WeakSet<ShadowRoot>();
+  return (root) => {
+    if (signal.aborted || watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  };
 }

@@ -173,8 +173,23 @@ async function start(): Promise<void> {
   });
 
   let root = timed(() => findArticleRoot(document));
-  // An ad or widget frame with no text of its own costs nothing more than this look.
-  if (!isTopFrame && timed(() => collectSegments(root, 0, MIN_NEW_TEXT)).text.length < MIN_NEW_TEXT) return;
+  // An ad or widget frame with no text of its own costs this look, and an observer that looks again
+  // when something is added: a frame its page fills in later is then annotated like any other.
+  if (!isTopFrame && timed(() => collectSegments(root, 0, MIN_NEW_TEXT)).text.length < MIN_NEW_TEXT) {
+    const restart = () => void start().catch(report);
+    watchDom(
+      document.documentElement,
+      {
+        added() {
+          const now = timed(() => collectSegments(findArticleRoot(document), 0, MIN_NEW_TEXT));
+          if (now.text.length >= MIN_NEW_TEXT) restart();
+        },
+        navigated: restart,
+      },
+      signal,
+    );
+    return;
+  }
 
   const status = await callBackground('siteStatus', { host: location.hostname });
   highContrast = status.highContrast;
@@ -202,7 +217,7 @@ async function start(): Promise<void> {
     { signal },
   );
 
-  watchDom(
+  const watchShadowRoot = watchDom(
     document.body ?? document.documentElement,
     {
       added(elements) {
@@ -210,6 +225,7 @@ async function start(): Promise<void> {
         for (const el of elements) {
           if (isSkippedTree(el, document.body) || el.closest(`.${MARK_CLASS}`)) continue;
           const page = timed(() => collectSegments(el, 0, MAX_PAGE_TEXT));
+          page.shadowRoots.forEach(watchShadowRoot);
           if (page.text.length >= MIN_NEW_TEXT) void annotateText(page, signal).catch(report);
         }
       },
@@ -219,10 +235,10 @@ async function start(): Promise<void> {
     },
     signal,
   );
-  await annotateText(
-    timed(() => collectSegments(root, 0, MAX_PAGE_TEXT)),
-    signal,
-  );
+  const page = timed(() => collectSegments(root, 0, MAX_PAGE_TEXT));
+  // The document's observer does not see inside shadow trees: each open one read is watched as well.
+  page.shadowRoots.forEach(watchShadowRoot);
+  await annotateText(page, signal);
 }
 
 function report(e: unknown): void {

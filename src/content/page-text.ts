@@ -83,6 +83,8 @@ export interface PageText {
   root: Element;
   text: string;
   segments: Segment[];
+  /** The open shadow roots the text was read from (their later changes are watched too). */
+  shadowRoots: ShadowRoot[];
 }
 
 function isSkipped(el: Element): boolean {
@@ -158,7 +160,7 @@ function blockOf(node: Node, root: Element): Element {
  * The readable text nodes under root in document order, entering open shadow roots (a widget's or a
  * web component's text is the page's text too; closed ones are private to the page, like our card).
  */
-function* readableText(root: Node): Generator<Text> {
+function* readableText(root: Node, shadows: ShadowRoot[]): Generator<Text> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -170,7 +172,10 @@ function* readableText(root: Node): Generator<Text> {
     if (node.nodeType === Node.TEXT_NODE) yield node as Text;
     else {
       const shadow = (node as Element).shadowRoot;
-      if (shadow) yield* readableText(shadow);
+      if (shadow) {
+        shadows.push(shadow);
+        yield* readableText(shadow, shadows);
+      }
     }
   }
 }
@@ -182,6 +187,7 @@ function* readableText(root: Node): Generator<Text> {
 export function collectSegments(root: Element, startOffset = 0, maxChars = Infinity): PageText {
   const parts: string[] = [];
   const segments: Segment[] = [];
+  const shadowRoots: ShadowRoot[] = [];
   let offset = startOffset;
   let current: { element: Element; text: string } | undefined;
   const flush = () => {
@@ -198,17 +204,17 @@ export function collectSegments(root: Element, startOffset = 0, maxChars = Infin
     }
     current = undefined;
   };
-  for (const node of readableText(root)) {
+  for (const node of readableText(root, shadowRoots)) {
     const block = blockOf(node, root);
     if (current && current.element !== block) {
       flush();
-      if (offset - startOffset >= maxChars) return { root, text: parts.join(''), segments };
+      if (offset - startOffset >= maxChars) return { root, text: parts.join(''), segments, shadowRoots };
     }
     current ??= { element: block, text: '' };
     current.text += node.nodeValue ?? '';
   }
   flush();
-  return { root, text: parts.join(''), segments };
+  return { root, text: parts.join(''), segments, shadowRoots };
 }
 
 /** The segment holding a character offset of PageText.text. */

@@ -3,7 +3,7 @@
 // no verdict symbol). One <style> with the same sheet goes into each shadow root we highlight in.
 import HIGHLIGHT_CSS from '../../extension/css/highlights.css';
 
-const STYLE_ATTR = 'data-crosscheck-style';
+export const STYLE_ATTR = 'data-crosscheck-style';
 
 /** Gives an open shadow root the highlight styles once. */
 export function styleShadowRoot(root: ShadowRoot): void {

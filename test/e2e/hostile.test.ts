@@ -193,6 +193,29 @@ for (const name of E2E_BROWSERS) {
         true,
         'the card opens from a highlight in a shadow root',
       );
+      // After the first pass: a paragraph added inside the open shadow root, and text put into the frame
+      // that was empty. Protection: index.ts watches each open shadow root it read (the document's
+      // observer does not see into shadow trees) and keeps an observer in a frame too empty to annotate.
+      await page.evaluate(() => (window as unknown as { __addLate: () => void }).__addLate());
+      const late = () =>
+        page.evaluate(() => ({
+          shadow:
+            document
+              .getElementById('open-host')!
+              .shadowRoot!.querySelector('#late-in-shadow [data-crosscheck-id]')?.textContent ?? null,
+          frame:
+            (document.getElementById('late-frame') as HTMLIFrameElement).contentDocument
+              ?.querySelector('#late-in-frame [data-crosscheck-id]')
+              ?.textContent?.replace(/\s+/g, ' ') ?? null,
+        }));
+      let added = await late();
+      for (let i = 0; i < 60 && !(added.shadow && added.frame); i++) {
+        await sleep(200);
+        added = await late();
+      }
+      note(`${name} late shadow and frame content`, added);
+      assert.match(added.shadow ?? '', /Donetsk and Luhansk/, 'a paragraph added to the shadow root later');
+      assert.match(added.frame ?? '', /Anchorage, Alaska/, 'a frame filled in after load');
       await sleep(1000); // the cross-origin frame's script has run by now
       assert.deepEqual(errorsOf(page), []);
       await page.close();
