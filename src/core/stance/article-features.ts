@@ -82,24 +82,38 @@ export interface BodyView {
 }
 
 export function bodyView(vocab: Vocabulary, body: string): BodyView {
-  const ws = words(body);
+  // The body is tokenised once, sentence by sentence: the split falls on whitespace only, so the
+  // sentences' words joined are exactly the body's words.
+  const ws: string[] = [];
+  const sentences: BodySentence[] = [];
+  for (const part of body.split(/(?<=[.!?])\s+|\n+/)) {
+    const sw = words(part);
+    for (const w of sw) ws.push(w);
+    if (sw.length > 2) sentences.push({ text: part.trim(), words: sw, set: new Set(sw) });
+  }
   const { vec, tfidf } = termVectors(vocab, ws, 0);
-  const cw = content(ws);
+  // One pass for the rest: the word set, the cue counts, and the bigrams of consecutive content words.
+  const all = new Set<string>();
   const bigrams = new Set<string>();
-  for (let i = 1; i < cw.length; i++) bigrams.add(`${cw[i - 1]} ${cw[i]}`);
-  const sentences = body
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((text) => ({ text: text.trim(), words: words(text) }))
-    .filter((s) => s.words.length > 2)
-    .map((s) => ({ ...s, set: new Set(s.words) }));
+  let refute = 0;
+  let hedge = 0;
+  let prev: string | undefined;
+  for (const w of ws) {
+    all.add(w);
+    if (REFUTE_WORDS.has(w)) refute++;
+    if (HEDGE_WORDS.has(w)) hedge++;
+    if (STOP_WORDS.has(w)) continue;
+    if (prev !== undefined) bigrams.add(`${prev} ${w}`);
+    prev = w;
+  }
   return {
     vec,
     tfidf,
-    all: new Set(ws),
+    all,
     bigrams,
     sentences,
-    refute: ws.filter((w) => REFUTE_WORDS.has(w)).length,
-    hedge: ws.filter((w) => HEDGE_WORDS.has(w)).length,
+    refute,
+    hedge,
     length: ws.length,
   };
 }

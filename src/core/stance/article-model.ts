@@ -49,12 +49,15 @@ export function articleProbabilities(headline: string, articleText: string): Flo
   return m.finish(m.partial(x.idx, x.val, Float32Array.from(b.partial)), logBias);
 }
 
-/** The k body sentences that share most of the claim's words (ties: earlier first). */
+/**
+ * The k body sentences that share most of the claim's words (ties: earlier first), with the share of the
+ * claim's distinct words each contains.
+ */
 export function closeSentences(
   claim: string,
   articleText: string,
   k: number,
-): { index: number; text: string }[] {
+): { index: number; text: string; coverage: number }[] {
   const { view } = body(articleText);
   const cw = new Set(words(claim));
   return view.sentences
@@ -65,7 +68,7 @@ export function closeSentences(
     })
     .sort((x, y) => y.n - x.n || x.index - y.index)
     .slice(0, k)
-    .map(({ index, text }) => ({ index, text }));
+    .map(({ index, text, n }) => ({ index, text, coverage: cw.size ? n / cw.size : 0 }));
 }
 
 /** The article's stance toward a claim, with the body sentence that shares most of its words. */
