@@ -13,7 +13,7 @@ import {
   REPORTING_VERBS,
   SCOPE_BREAKERS,
 } from './lexicon.ts';
-import { findQuantities, type DateMention, type NumberMention } from './quantities.ts';
+import { findQuantities, MEASURE_UNITS, type DateMention, type NumberMention } from './quantities.ts';
 import { stemWord, tokenize, type Token } from './tokenize.ts';
 
 export type { Token, Entity, NumberMention, DateMention };
@@ -84,6 +84,7 @@ const BEFORE_VERB = /^(has|have|had|also|later|then|reportedly|previously)$/;
 const PRONOUN_SPEAKER = /^(he|she|they|officials|reports|sources)$/;
 const QUESTION_END = /\?\s*["”’)]*\s*$/;
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'on', 'with', 'by', 'at', 'from', 'about', 'over']);
+const CUE_PARTICLES = new Set(['not yet', 'no longer', 'never again', 'not even']);
 const NOT_NEGATION = new Set(['not only', 'no doubt', 'nothing but', 'not just']);
 
 export function dateKey(d: DateMention): string {
@@ -92,8 +93,9 @@ export function dateKey(d: DateMention): string {
   return `@${d.year ?? '?'}-${d.month ?? '?'}-${d.day ?? '?'}`;
 }
 
+/** A number's term key: its value, with the unit when it is a measure ("#5km", "#4.1%") not a count. */
 export function numberKey(n: NumberMention): string {
-  return `#${n.value}${n.unit}`;
+  return MEASURE_UNITS.has(n.unit) ? `#${n.value}${n.unit}` : `#${n.value}`;
 }
 
 function findNegations(tokens: Token[]): { negations: Negation[]; parity: Uint8Array } {
@@ -126,6 +128,11 @@ function findNegations(tokens: Token[]): { negations: Negation[]; parity: Uint8A
       const u = tokens[j];
       if (!u) break;
       if (u.kind === 'punct' && SCOPE_END.test(u.text)) break;
+      // "not yet finalised", "no longer on the table": the particle belongs to the cue, not the scope.
+      if (j === i + 1 && CUE_PARTICLES.has(`${t.lower} ${u.lower}`)) {
+        j++;
+        continue;
+      }
       if (u.kind === 'word' && SCOPE_BREAKERS.has(u.lower) && !(u.lower === 'or' && j === i + 2)) break;
       if (u.kind === 'word') {
         words++;

@@ -40,6 +40,7 @@ export const REPORTING_VERBS = new Set(
 export const IRREGULAR: ReadonlyMap<string, string> = new Map(
   Object.entries({
     held: 'hold',
+    upheld: 'uphold',
     rose: 'rise',
     risen: 'rise',
     fell: 'fall',
@@ -212,6 +213,26 @@ export const SYNONYMS: string[][] = [
   ['lift', 'remove'],
   ['high', 'higher'],
   ['low', 'lower'],
+  ['welcome', 'praise', 'applaud', 'hail', 'commend'],
+  ['criticise', 'criticize', 'condemn', 'slam', 'denounce', 'criticism', 'decry'],
+  ['useful', 'helpful', 'productive', 'constructive', 'fruitful', 'valuable'],
+  ['useless', 'pointless', 'unproductive', 'futile', 'fruitless', 'worthless'],
+  ['lawful', 'legal', 'legitimate', 'constitutional'],
+  ['unlawful', 'illegal', 'illegitimate', 'unconstitutional'],
+  ['uphold'],
+  ['overturn', 'quash', 'strike down', 'reverse'],
+  ['guilty', 'convict', 'conviction'],
+  ['acquit', 'innocent', 'acquittal', 'exonerate'],
+  ['optimistic', 'hopeful', 'upbeat'],
+  ['pessimistic', 'gloomy', 'sceptical', 'skeptical', 'doubtful'],
+  ['improve', 'improvement'],
+  ['worsen', 'deteriorate', 'deterioration'],
+  ['accelerate', 'speed up'],
+  ['slow', 'slow down', 'decelerate'],
+  ['surplus'],
+  ['deficit'],
+  ['attend', 'take part', 'participate', 'turn up'],
+  ['boycott', 'stay away', 'skip'],
 ];
 
 /** Opposite poles on one scale: the canonical labels above. A claim and its antonym conflict. */
@@ -232,6 +253,16 @@ export const ANTONYMS: [string, string][] = [
   ['arrest', 'release'],
   ['impose', 'lift'],
   ['high', 'low'],
+  ['welcome', 'criticise'],
+  ['useful', 'useless'],
+  ['lawful', 'unlawful'],
+  ['uphold', 'overturn'],
+  ['guilty', 'acquit'],
+  ['optimistic', 'pessimistic'],
+  ['improve', 'worsen'],
+  ['accelerate', 'slow'],
+  ['surplus', 'deficit'],
+  ['attend', 'boycott'],
 ];
 
 /** Negation cues. Their scope runs to the end of the clause. */

@@ -43,6 +43,10 @@ export const SCALES: ReadonlyMap<string, number> = new Map(
     trillion: 1e12,
   }),
 );
+/** Scales written onto digits in headlines and figures: "2.5m", "3bn", "40k". */
+const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map(
+  Object.entries({ k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 }),
+);
 export const FRACTIONS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     half: 0.5,
@@ -82,6 +86,10 @@ export function readNumber(
     const s = tokens[end];
     if (s && SCALES.get(s.lower) !== undefined) {
       value *= SCALES.get(s.lower) ?? 1;
+      end++;
+    } else if (s && s.start === tokens[end - 1]!.end && SCALE_SUFFIXES.get(s.lower) !== undefined) {
+      // "2.5m", "3bn", "40k": a scale written onto the digits.
+      value *= SCALE_SUFFIXES.get(s.lower) ?? 1;
       end++;
     }
     return Number.isFinite(value) ? { value, end } : undefined;
@@ -131,6 +139,12 @@ export function readNumber(
     ) {
       current += FRACTIONS.get(tokens[j + 2]?.lower ?? '') ?? 0;
       j += 3;
+      // "three and a half thousand"
+      const scale = SCALES.get(tokens[j]?.lower ?? '');
+      if (scale !== undefined && scale >= 1000) {
+        current *= scale;
+        j++;
+      }
       break;
     }
     if (any && FRACTIONS.get(w.lower) !== undefined && current > 0 && current < 10) {

@@ -84,6 +84,37 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map(
     sunday: 7,
   }),
 );
+/** Units of measure and currency words, each under one name: "five kilometres" is "5 km". */
+const MEASURES: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['km', 'km kms kilometre kilometres kilometer kilometers'],
+      ['mi', 'mi mile miles'],
+      ['m', 'metre metres meter meters'],
+      ['cm', 'cm centimetre centimetres centimeter centimeters'],
+      ['kg', 'kg kgs kilogram kilograms kilo kilos'],
+      ['t', 'tonne tonnes ton tons'],
+      ['l', 'litre litres liter liters'],
+      ['h', 'hour hours hr hrs'],
+      ['min', 'minute minutes mins'],
+      ['$', 'dollar dollars usd'],
+      ['€', 'euro euros eur'],
+      ['£', 'pound pounds gbp sterling'],
+      ['¥', 'yen'],
+      ['°', 'degree degrees'],
+    ] as const
+  ).flatMap(([unit, names]) => names.split(' ').map((n) => [n, unit] as [string, string])),
+);
+/** Units whose value names a measure, not a count of things: "40 flights" and "40 people" share 40. */
+export const MEASURE_UNITS: ReadonlySet<string> = new Set([
+  ...MEASURES.values(),
+  '%',
+  'times',
+  '$',
+  '€',
+  '£',
+]);
+
 const RELATIVE_UNITS = new Set(['week', 'month', 'year', 'weekend', 'decade', 'century']);
 const RELATIVE_SINGLE = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
@@ -279,7 +310,7 @@ export function findQuantities(tokens: Token[], text: string): Quantities {
       unit = 'times';
       end = j + 1;
     } else if (u && u.kind === 'word' && !u.stop) {
-      unit = u.canon || u.stem; // the counted noun stays a content word too
+      unit = MEASURES.get(u.lower) ?? (u.canon || u.stem); // the counted noun stays a content word too
       nounEnd = j + 1;
     }
     if (prev?.text === '$' || prev?.text === '€' || prev?.text === '£') unit = prev.text;

@@ -35,10 +35,35 @@ const isLetter = (c: number, unit: string): boolean =>
 const isUpper = (c: number, unit: string): boolean => (c < 128 ? c >= 65 && c <= 90 : UPPER.test(unit));
 
 const stemCache = new Map<string, string>();
+/**
+ * British spellings in their American form before stemming, so "finalised" meets "finalized" and
+ * "favour" meets "favor": -ise/-isation → -ize/-ization, -our → -or, -tre → -ter, and the -ence nouns
+ * spelt -ense in American English. Applied to every word alike, so a word with no other spelling is
+ * merely renamed on both sides.
+ */
+const BRITISH_ENCE = new Map([
+  ['defence', 'defense'],
+  ['offence', 'offense'],
+  ['licence', 'license'],
+  ['pretence', 'pretense'],
+]);
+function americanSpelling(w: string): string {
+  if (w.length < 5) return w;
+  const ence = BRITISH_ENCE.get(w);
+  if (ence) return ence;
+  const ise = /^([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$/.exec(w);
+  if (ise) return `${ise[1]}iz${ise[2]}`;
+  const our = /^([a-z]{3,})our(s|ed|ing|able|ite|ites)?$/.exec(w);
+  if (our) return `${our[1]}or${our[2] ?? ''}`;
+  const tre = /^([a-z]{2,})tre(s)?$/.exec(w);
+  if (tre) return `${tre[1]}ter${tre[2] ?? ''}`;
+  return w;
+}
+
 export function stemWord(lower: string): string {
   let s = stemCache.get(lower);
   if (s === undefined) {
-    s = stemmer(IRREGULAR.get(lower) ?? lower);
+    s = stemmer(IRREGULAR.get(lower) ?? americanSpelling(lower));
     if (stemCache.size < 200_000) stemCache.set(lower, s);
   }
   return s;

@@ -5,7 +5,7 @@ import { analyze, isCheckWorthy, extractClaims, prepareArticle } from '../../../
 const nums = (s: string) => analyze(s).numbers.map((n) => [n.value, n.unit]);
 
 test('numbers: words, fractions, mixed forms, percentages and multiples are normalised', () => {
-  assert.deepEqual(nums('It took three and a half hours.'), [[3.5, 'hour']]);
+  assert.deepEqual(nums('It took three and a half hours.'), [[3.5, 'h']]);
   assert.deepEqual(nums('About a quarter of voters agreed.')[0]?.[0], 0.25);
   assert.deepEqual(nums('Sixty-two houses burned.'), [[62, 'hous']]);
   assert.deepEqual(nums('The 3 1/2-year war goes on.'), [[3.5, 'year']]);
@@ -132,4 +132,30 @@ test('tokens: letters outside ASCII are words (capitalised by their own case), d
   assert.deepEqual(kinds('—'), [['punct', false, '—']]);
   assert.deepEqual(kinds('«'), [['punct', false, '«']]);
   assert.ok(analyze('Ängström’s team met Ülker in Zürich.').entities.some((e) => e.text === 'Ülker'));
+});
+
+test('units are named one way, scales written onto digits and after fractions are read', () => {
+  assert.deepEqual(nums('The race was cut to five kilometres.'), [[5, 'km']]);
+  assert.deepEqual(nums('The race was cut to 5 km.'), [[5, 'km']]);
+  assert.deepEqual(nums('The grant is worth 40 million dollars.'), [[40e6, '$']]);
+  assert.deepEqual(nums('The grant is worth $40m.'), [[40e6, '$']]);
+  assert.deepEqual(nums('Some three and a half thousand people marched.'), [[3500, 'peopl']]);
+  // A count's noun is not part of its key: "3,500 people" and "3,500 marchers" state the same figure.
+  const key = (s: string) => [...analyze(s).terms.values()].find((t) => t.kind === 'number')?.key;
+  assert.equal(key('About 3,500 people marched.'), key('Some 3,500 protesters marched.'));
+  assert.notEqual(key('The race was 5 km long.'), key('The race lasted 5 hours.'));
+});
+
+test('British and American spellings meet: finalised/finalized, defence/defense, centre/center', () => {
+  const stems = (s: string) => analyze(s).stems.join(' ');
+  assert.equal(stems('The plan was finalised.'), stems('The plan was finalized.'));
+  assert.equal(stems('The defence ministry spoke.'), stems('The defense ministry spoke.'));
+  assert.equal(stems('The city centre flooded.'), stems('The city center flooded.'));
+  assert.equal(stems('Voters favour the plan.'), stems('Voters favor the plan.'));
+});
+
+test('"not yet" and "no longer" negate the predicate that follows', () => {
+  const negated = (s: string) => [...analyze(s).terms.values()].filter((t) => t.negated).map((t) => t.key);
+  assert.deepEqual(negated('The budget is not yet approved.'), negated('The budget is not approved.'));
+  assert.ok(negated('The offer is no longer on the table.').length > 0);
 });

@@ -247,3 +247,47 @@ test('a date or place conflicts only when it is the shared event’s, not anothe
   );
   assert.ok(!d.reasons.some((r) => r.kind === 'place'), JSON.stringify(d));
 });
+
+test('news antonyms conflict: welcomed/criticised, lawful/unlawful, useful/pointless, upheld/overturned', () => {
+  for (const [a, b] of [
+    [
+      'The union welcomed the new pay offer from the council.',
+      'The union criticised the new pay offer from the council.',
+    ],
+    [
+      'The court ruled the ban on street parties was lawful.',
+      'The court ruled the ban on street parties was unlawful.',
+    ],
+    ['The minister called the summit very useful.', 'The minister called the summit pointless.'],
+    [
+      'The appeal court upheld the fine against the bank.',
+      'The appeal court overturned the fine against the bank.',
+    ],
+  ])
+    assert.equal(compare(a!, b!).stance, 'conflicts', `${a} / ${b}`);
+});
+
+test('a shared figure counts toward corroboration; a figure of another kind does not', () => {
+  // Few content words in common, but the same rate and month.
+  assert.equal(
+    stance('Unemployment fell to 3.8 percent in July.', 'The jobless rate dropped to 3.8% in July.'),
+    'corroborates',
+  );
+  // Same topic, no figure of the claim's kind: it discusses, it does not corroborate "four times".
+  assert.notEqual(
+    stance(
+      'Coastguards have launched the harbour lifeboat four times since March.',
+      'The harbour lifeboat mirrors the coastguard policy, where one crew member stays ashore.',
+    ),
+    'corroborates',
+  );
+});
+
+test('own pairs (test/fixtures/eval/own-pairs.jsonl, written without the engine): accuracy at least 0.7', () => {
+  const pairs = readFileSync(join(import.meta.dirname, '../../fixtures/eval/own-pairs.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LabelledPair);
+  const e = evaluatePairs(pairs);
+  assert.ok(e.accuracy >= 0.7, `accuracy ${e.accuracy}`);
+});
