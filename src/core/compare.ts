@@ -2,7 +2,7 @@
 // overlap of content terms, entities, numbers and dates)? Then: does one side contradict the other
 // (a different number, date or place for the same thing; negation of a shared predicate; an antonym)?
 import { analyze, dateKey, numberKey, phraseAround, type Features, type Term } from './analyze.ts';
-import { COUNTRIES } from './gazetteer.ts';
+import { CONTAINERS, COUNTRIES } from './gazetteer.ts';
 import { ANTONYMS, AUXILIARIES } from './lexicon.ts';
 import type { DateMention, NumberMention } from './quantities.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -33,10 +33,11 @@ export const STANCE_THRESHOLDS = {
   figureWaived: 0.5,
 };
 
-const POLE = new Map<string, { scale: number; pole: 0 | 1 }>();
+/** Each label's places on the antonym scales ("refuse" is opposite both "agree" and "ready"). */
+const POLE = new Map<string, { scale: number; pole: 0 | 1 }[]>();
 ANTONYMS.forEach(([p, n], scale) => {
-  POLE.set(p, { scale, pole: 0 });
-  POLE.set(n, { scale, pole: 1 });
+  POLE.set(p, [...(POLE.get(p) ?? []), { scale, pole: 0 }]);
+  POLE.set(n, [...(POLE.get(n) ?? []), { scale, pole: 1 }]);
 });
 const EVENT_TERMS = new Set(['meet', 'visit', 'elect', 'vote', 'attack', 'strike', 'hold', 'sign', 'deal']);
 
@@ -221,7 +222,13 @@ function locativePlaces(f: Features): Entity[] {
 
 /** The same place, or one inside the other (a city and its state). */
 function samePlace(x: Entity, y: Entity): boolean {
-  return x.key === y.key || x.parent === y.key || y.parent === x.key;
+  return (
+    x.key === y.key ||
+    x.parent === y.key ||
+    y.parent === x.key ||
+    !!CONTAINERS.get(x.key)?.includes(y.key) ||
+    !!CONTAINERS.get(y.key)?.includes(x.key)
+  );
 }
 
 /** A country against a place that may lie inside it is not a contradiction; only like against like. */
@@ -280,13 +287,14 @@ function verbish(f: Features, i: number): number {
 function poles(f: Features): Map<number, { pole: 0 | 1; token: number }> {
   const out = new Map<number, { pole: 0 | 1; token: number }>();
   for (const t of f.terms.values()) {
-    const p = POLE.get(t.key);
-    if (!p || t.negated) continue;
-    const prev = out.get(p.scale);
-    out.set(
-      p.scale,
-      prev && prev.pole !== p.pole ? { pole: 2 as 0, token: -1 } : { pole: p.pole, token: t.token },
-    );
+    if (t.negated) continue;
+    for (const p of POLE.get(t.key) ?? []) {
+      const prev = out.get(p.scale);
+      out.set(
+        p.scale,
+        prev && prev.pole !== p.pole ? { pole: 2 as 0, token: -1 } : { pole: p.pole, token: t.token },
+      );
+    }
   }
   return out;
 }
@@ -317,7 +325,10 @@ function personConflict(fa: Features, fb: Features): Reason | undefined {
         y.roleScope === x.roleScope &&
         y.key !== x.key &&
         !fb.terms.has(x.key) &&
-        !fa.terms.has(y.key)
+        !fa.terms.has(y.key) &&
+        // The rest must say the same thing: "Envoy Witkoff said Russia agreed …" against "Envoy weikov
+        // announced the administration is exploring options …" is two statements, not one disputed name.
+        restSimilarity(fa, fb, new Set([x.key, y.key])) >= STANCE_THRESHOLDS.slotRest
       )
         return { kind: 'person', a: `${x.role} ${x.text}`, b: `${y.role} ${y.text}` };
     }

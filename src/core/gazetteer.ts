@@ -75,6 +75,105 @@ export const REGIONS_AND_CITIES = new Set(
   oval office; downing street; donbas; eastern europe; western europe; middle east; black sea`),
 );
 
+/**
+ * Where a place lies (place → the place containing it), so a city is not contradicted by its own state
+ * or a building by its city ("in Anchorage" / "in Alaska", "the Kremlin" / "Moscow"). Each line is a
+ * container, then its places.
+ */
+const CONTAINS = `
+alaska: anchorage; juneau; fairbanks
+florida: miami; orlando; tampa; jacksonville; palm beach; mar-a-lago
+illinois: chicago
+massachusetts: boston
+california: los angeles; san francisco; san diego; sacramento; silicon valley
+washington state: seattle
+texas: houston; dallas; austin; san antonio; el paso
+georgia state: atlanta
+new york: new york city; manhattan; brooklyn; queens; the bronx; buffalo; albany
+pennsylvania: philadelphia; pittsburgh
+arizona: phoenix
+nevada: las vegas
+colorado: denver
+michigan: detroit
+louisiana: new orleans
+usa: washington; white house; pentagon; oval office; capitol hill; camp david; alaska; florida; illinois;
+  massachusetts; california; texas; new york; pennsylvania; arizona; nevada; colorado; michigan; louisiana
+washington: white house; pentagon; oval office; capitol hill
+white house: oval office
+moscow: kremlin; red square
+russia: moscow; st petersburg; saint petersburg; kursk; belgorod; rostov; sochi; kaliningrad; novosibirsk;
+  vladivostok
+uk: london; manchester; birmingham; liverpool; glasgow; edinburgh; cardiff; belfast; leeds; bristol;
+  scotland; wales; northern ireland
+london: downing street; westminster
+ukraine: kyiv; kharkiv; odesa; lviv; donetsk; luhansk; zaporizhzhia; kherson; mariupol; bakhmut; dnipro;
+  donbas; crimea
+donbas: donetsk; luhansk; bakhmut; mariupol
+france: paris; marseille; lyon; nice; toulouse; bordeaux; strasbourg
+germany: berlin; munich; hamburg; frankfurt; cologne; stuttgart; dresden; leipzig
+italy: rome; milan; naples; turin; florence; venice
+spain: madrid; barcelona; valencia; seville; bilbao
+portugal: lisbon; porto
+netherlands: amsterdam; the hague; rotterdam
+belgium: brussels; antwerp
+switzerland: geneva; zurich; bern; davos; basel
+austria: vienna; salzburg
+poland: warsaw; krakow; gdansk
+japan: tokyo; osaka; kyoto; yokohama; sapporo; nagoya; fukuoka; kobe; hiroshima
+china: beijing; shanghai; shenzhen; guangzhou; wuhan; chengdu; hong kong; tianjin
+india: delhi; new delhi; mumbai; bangalore; bengaluru; kolkata; chennai; hyderabad
+south korea: seoul; busan
+north korea: pyongyang
+turkey: istanbul; ankara; izmir
+israel: jerusalem; tel aviv; haifa
+iran: tehran
+iraq: baghdad; mosul; basra; erbil
+syria: damascus; aleppo
+egypt: cairo; alexandria
+saudi arabia: riyadh; jeddah; mecca
+qatar: doha
+uae: dubai; abu dhabi
+canada: toronto; ottawa; montreal; vancouver; calgary
+australia: sydney; canberra; melbourne; brisbane; perth
+brazil: sao paulo; rio de janeiro; brasilia
+mexico: mexico city; guadalajara; monterrey
+argentina: buenos aires
+nigeria: lagos; abuja
+kenya: nairobi
+south africa: johannesburg; cape town; pretoria
+sweden: stockholm
+norway: oslo
+denmark: copenhagen
+finland: helsinki
+hungary: budapest
+czechia: prague
+romania: bucharest
+bulgaria: sofia
+greece: athens
+ireland: dublin
+belarus: minsk
+`;
+
+/** place → the places that contain it, nearest first. */
+export const CONTAINERS: ReadonlyMap<string, readonly string[]> = (() => {
+  const parent = new Map<string, string[]>();
+  for (const line of CONTAINS.trim().split(/\n(?!\s)/)) {
+    const [container, places] = line.split(':') as [string, string];
+    for (const place of list(places)) parent.set(place, [...(parent.get(place) ?? []), container.trim()]);
+  }
+  const out = new Map<string, string[]>();
+  const up = (k: string, seen: Set<string>): string[] => {
+    for (const p of parent.get(k) ?? []) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      up(p, seen);
+    }
+    return [...seen];
+  };
+  for (const k of parent.keys()) out.set(k, up(k, new Set()));
+  return out;
+})();
+
 export const ORGANIZATIONS = new Set(
   list(`nato; eu; un; ussr; european commission; european council; european parliament; congress; senate;
   kremlin; pentagon; white house; state department; reuters; cnn; abc; bbc; nbc; cbs; fox news; ap;
@@ -152,6 +251,6 @@ export const PERSON_PARTICLES = new Set(
 
 export function placeKey(lower: string): string | undefined {
   const k = ALIASES.get(lower) ?? lower;
-  if (COUNTRIES.has(k) || REGIONS_AND_CITIES.has(k)) return k;
+  if (COUNTRIES.has(k) || REGIONS_AND_CITIES.has(k) || CONTAINERS.has(k)) return k;
   return undefined;
 }

@@ -217,8 +217,9 @@ export const SYNONYMS: string[][] = [
   ['criticise', 'criticize', 'condemn', 'slam', 'denounce', 'criticism', 'decry'],
   ['useful', 'helpful', 'productive', 'constructive', 'fruitful', 'valuable'],
   ['useless', 'pointless', 'unproductive', 'futile', 'fruitless', 'worthless'],
-  ['lawful', 'legal', 'legitimate', 'constitutional'],
-  ['unlawful', 'illegal', 'illegitimate', 'unconstitutional'],
+  ['lawful', 'legal', 'legitimate', 'constitutional', 'lawfully', 'legally'],
+  ['unlawful', 'illegal', 'illegitimate', 'unconstitutional', 'unlawfully', 'illegally'],
+  ['offer', 'extend', 'provide'],
   ['uphold'],
   ['overturn', 'quash', 'strike down', 'reverse'],
   ['guilty', 'convict', 'conviction'],
@@ -263,6 +264,7 @@ export const ANTONYMS: [string, string][] = [
   ['accelerate', 'slow'],
   ['surplus', 'deficit'],
   ['attend', 'boycott'],
+  ['ready', 'refuse'],
 ];
 
 /** Negation cues. Their scope runs to the end of the clause. */

@@ -291,3 +291,52 @@ test('own pairs (test/fixtures/eval/own-pairs.jsonl, written without the engine)
   const e = evaluatePairs(pairs);
   assert.ok(e.accuracy >= 0.7, `accuracy ${e.accuracy}`);
 });
+
+test('a different person in the same office conflicts only when the rest says the same', () => {
+  assert.equal(
+    reason(
+      'French Finance Minister Claire Dubois said the budget will be cut in May.',
+      'French Finance Minister Paul Martin said the budget will be cut in May.',
+      'person',
+    )?.kind,
+    'person',
+  );
+  // Two statements by the office's holder(s): a misspelt name is a discrepancy, not a disputed claim.
+  assert.equal(
+    reason(
+      'French Finance Minister Claire Dubois said the budget will be cut in May, the first cut in a decade.',
+      'French Finance Minister Dubua announced that the ministry is exploring options to fund the budget.',
+      'person',
+    ),
+    undefined,
+  );
+});
+
+test('a city and the state or city around it are one place; two cities are not', () => {
+  assert.notEqual(
+    stance('Trump met Putin in Anchorage on Friday.', 'Trump met Putin in Alaska on Friday.'),
+    'conflicts',
+  );
+  assert.notEqual(stance('The leaders met in the Kremlin.', 'The leaders met in Moscow.'), 'conflicts');
+  assert.deepEqual(
+    reason('The quake struck near Osaka on Monday.', 'The quake struck near Sapporo on Monday.', 'place'),
+    { kind: 'place', a: 'Osaka', b: 'Sapporo' },
+  );
+});
+
+test('"willing to" and "rejects" are opposite; "extend" and "offer" one predicate', () => {
+  assert.equal(
+    stance(
+      'The union is willing to accept the revised pension plan, its leader said.',
+      'The union leader said it rejects the revised pension plan.',
+    ),
+    'conflicts',
+  );
+  assert.equal(
+    stance(
+      'The bank said it was ready to extend the loan to the city.',
+      'The bank said it would not offer the city a loan.',
+    ),
+    'conflicts',
+  );
+});
