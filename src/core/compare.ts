@@ -375,6 +375,9 @@ export function compare(
   return learnedStance(fa.text, fb.text, compareByRules(fa, fb), options.sameTopic);
 }
 
+/** A value's text for "written differently": case and a possessive ("Monday's") do not count. */
+const bare = (text: string): string => text.toLowerCase().replace(/['’]s$/, '');
+
 /** Whether a differing number, date or place is about the same slot of the same statement. */
 function slotFits(fa: Features, fb: Features, r: Reason, sharedEvent: boolean): boolean {
   return (
@@ -445,7 +448,7 @@ export function compareByRules(a: string | Features, b: string | Features): Comp
         (t.kind === 'number'
           ? fb.numbers.find((n) => numberKey(n) === t.key)
           : fb.dates.find((d) => dateKey(d) === t.key));
-      if (x && y && x.text.toLowerCase() !== y.text.toLowerCase())
+      if (x && y && bare(x.text) !== bare(y.text))
         reasons.push({ kind: t.kind === 'number' ? 'number' : 'date', a: x.text, b: y.text });
     }
   } else stance = 'discusses';

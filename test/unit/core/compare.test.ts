@@ -340,3 +340,34 @@ test('"willing to" and "rejects" are opposite; "extend" and "offer" one predicat
     'conflicts',
   );
 });
+
+test('more news opposites conflict: profit/loss, passed/failed, survived/died, unchanged/rose, stayed on/resigned', () => {
+  for (const [a, b] of [
+    [
+      'The brewer made a profit of 12 million pounds last year.',
+      'The brewer made a loss of 12 million pounds last year.',
+    ],
+    [
+      'The housing bill passed the assembly on Thursday.',
+      'The housing bill failed in the assembly on Thursday.',
+    ],
+    ['The climber survived the fall on the north face.', 'The climber died in the fall on the north face.'],
+    ['Mortgage rates remained unchanged in April.', 'Mortgage rates rose in April.'],
+    ['The manager will stay on after the relegation.', 'The manager resigned after the relegation.'],
+    ['The festival will go ahead on Saturday.', 'The festival on Saturday has been called off.'],
+    [
+      'Investigators said the warehouse fire was deliberate.',
+      'Investigators said the warehouse fire was an accident.',
+    ],
+    ['Ticket sales doubled this season.', 'Ticket sales halved this season.'],
+  ])
+    assert.equal(compare(a!, b!).stance, 'conflicts', `${a} / ${b}`);
+  // Two sides of one sale are not opposites.
+  assert.notEqual(
+    stance(
+      'The club has new season tickets for sale at the stadium.',
+      'Fans can purchase new season tickets at the stadium.',
+    ),
+    'conflicts',
+  );
+});
