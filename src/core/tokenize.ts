@@ -143,6 +143,8 @@ function labelPhrases(tokens: Token[]): void {
       if (label === undefined) continue;
       t.canon = label;
       t.syn = true;
+      // "on hold", "on purpose": the phrase is a content word even when its first word is a stop word.
+      if (n > 1) t.stop = false;
       const last = idx[n - 1] ?? i;
       t.phraseEnd = last + 1;
       for (let k = i + 1; k <= last; k++) {

@@ -360,6 +360,8 @@ test('more news opposites conflict: profit/loss, passed/failed, survived/died, u
       'Investigators said the warehouse fire was an accident.',
     ],
     ['Ticket sales doubled this season.', 'Ticket sales halved this season.'],
+    ['The reserve bank kept its main rate on hold.', 'The reserve bank cut its main rate by half a point.'],
+    ['The governor vetoed the rent bill.', 'The governor signed the rent bill into law.'],
   ])
     assert.equal(compare(a!, b!).stance, 'conflicts', `${a} / ${b}`);
   // Two sides of one sale are not opposites.
