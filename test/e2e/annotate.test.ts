@@ -1,12 +1,11 @@
 // Annotation end to end, in real Chromium and Firefox with the built extension: highlights and
 // verdicts on a local news page, the report card, content added later, pages with nothing to match,
 // real pages from the Readability test set, and (Chromium) a cold service worker.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
-import { readMarks, servePages, type MarkedSentence } from './helpers.ts';
-import type { AnnotationReport } from '../../src/shared/messages.ts';
+import { type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
+import { annotationOf, openForSuite, readMarks, type MarkedSentence } from './helpers.ts';
 
 /** A sentence that agrees with the seeds, appended to prove the pipeline ran on a page. */
 const SENTINEL =
@@ -43,13 +42,9 @@ for (const name of E2E_BROWSERS) {
   describe(`annotation in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;
-    before(async () => {
-      server = await servePages();
-      browser = await launch(name);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
+    openForSuite(name, (b, s) => {
+      browser = b;
+      server = s;
     });
 
     test('the demo page gets exactly the expected highlights and verdicts', async () => {
@@ -92,28 +87,7 @@ for (const name of E2E_BROWSERS) {
       const marks = await page.evaluate(readMarks);
       const control = await browser.newPage();
       await control.goto(browser.extensionUrl('popup.html'));
-      const report = await control.evaluate(async (url: string) => {
-        type Api = {
-          tabs: { query(q: object): Promise<{ id?: number }[]> };
-          runtime: {
-            sendMessage(m: unknown): Promise<{ ok: boolean; value?: AnnotationReport } | undefined>;
-          };
-        };
-        const g = globalThis as unknown as { browser?: Api; chrome: Api };
-        const api = g.browser ?? g.chrome;
-        for (let attempt = 0; attempt < 100; attempt++) {
-          for (const tab of await api.tabs.query({})) {
-            const reply = await api.runtime.sendMessage({
-              crosscheck: 1,
-              call: 'tabAnnotation',
-              payload: { tabId: tab.id },
-            });
-            if (reply?.ok && reply.value?.url === url && reply.value.marked > 0) return reply.value;
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return null;
-      }, url);
+      const report = await annotationOf(control, url, (r) => r.marked > 0);
       assert.ok(report, 'a report for the demo tab');
       assert.equal(report.marked, marks.length);
       assert.equal(report.counts.conflicting, marks.filter((m) => m.verdict === 'conflicting').length);

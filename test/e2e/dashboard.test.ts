@@ -2,14 +2,14 @@
 // a moderator's review reaching the report card and the audit log, deleting a source taking its
 // highlights off an open page, and axe-core on every view. SCREENSHOTS=1 also saves each view
 // (Chromium) into docs/images/dashboard-*.png.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaticServer } from '../../build/serve.ts';
 import { launchChromium } from '../../build/browsers.ts';
-import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
-import { ROOT, extensionDir, readMarks, servePages, tabOf } from './helpers.ts';
+import { type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
+import { ROOT, extensionDir, openForSuite, readMarks, tabOf } from './helpers.ts';
 import type { PageMatchView } from '../../src/shared/messages.ts';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -84,13 +84,9 @@ for (const name of E2E_BROWSERS) {
   describe(`dashboard in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;
-    before(async () => {
-      server = await servePages();
-      browser = await launch(name);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
+    openForSuite(name, (b, s) => {
+      browser = b;
+      server = s;
     });
 
     test('the sources list shows the five seeds with their claim counts', async () => {
@@ -291,30 +287,16 @@ for (const name of E2E_BROWSERS) {
       const page = await browser.newPage();
       await page.goto(url);
       await page.waitFor('[data-crosscheck-id]');
-      const clipped = await first.evaluate(async (url: string) => {
-        type Api = {
-          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-          runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> };
-        };
-        const g = globalThis as unknown as { browser?: Api; chrome: Api };
-        const api = g.browser ?? g.chrome;
-        // Tab URLs are hidden without the tabs permission: find the tab by its annotation report.
-        for (const tab of await api.tabs.query({})) {
-          const report = await api.runtime.sendMessage({
-            crosscheck: 1,
-            call: 'tabAnnotation',
-            payload: { tabId: tab.id },
-          });
-          if ((report.value as { url?: string } | null)?.url !== url) continue;
-          const r = await api.runtime.sendMessage({
-            crosscheck: 1,
-            call: 'clipTab',
-            payload: { tabId: tab.id },
-          });
+      const clipped = await first.evaluate(
+        async (tabId: number) => {
+          type Api = { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          const api = g.browser ?? g.chrome;
+          const r = await api.runtime.sendMessage({ crosscheck: 1, call: 'clipTab', payload: { tabId } });
           return (r.value as { sourceId?: string } | null)?.sourceId ?? JSON.stringify(r);
-        }
-        return 'no tab reports that page';
-      }, url);
+        },
+        await tabOf(first, url),
+      );
       await waitUntil(
         async () =>
           (await sourceRows()) === rowsBefore + 1 &&

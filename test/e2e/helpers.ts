@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serveStatic, type StaticServer } from '../../build/serve.ts';
-import type { TestPage } from './drivers.ts';
+import { after, before } from 'node:test';
+import { launch, type BrowserName, type TestBrowser, type TestPage } from './drivers.ts';
+import type { AnnotationReport } from '../../src/shared/messages.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
@@ -36,31 +38,79 @@ export function servePages(): Promise<StaticServer> {
 export { readMarks, type MarkedSentence } from '../../build/browsers.ts';
 
 /**
- * The id of the tab whose content script reported an annotation pass of `url`, asked from an extension
- * page (`control`): tabs.query has no URLs without the "tabs" permission. Polls from here, so a service
- * worker restarted between polls is no problem.
+ * One look, from an extension page (`control`), for the tab whose content script reported an annotation
+ * pass of `url`: its id and that report. tabs.query has no URLs without the "tabs" permission, so the
+ * tab is found by its report.
+ */
+async function lookUpTab(
+  control: TestPage,
+  url: string,
+): Promise<{ tabId: number; report: AnnotationReport } | null> {
+  return await control.evaluate(async (url: string) => {
+    type Api = {
+      tabs: { query(q: object): Promise<{ id?: number }[]> };
+      runtime: {
+        sendMessage(m: unknown): Promise<{ ok: boolean; value?: AnnotationReport | null } | undefined>;
+      };
+    };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    for (const tab of await api.tabs.query({})) {
+      const r = await api.runtime.sendMessage({
+        crosscheck: 1,
+        call: 'tabAnnotation',
+        payload: { tabId: tab.id },
+      });
+      if (r?.ok && r.value?.url === url && tab.id !== undefined) return { tabId: tab.id, report: r.value };
+    }
+    return null;
+  }, url);
+}
+
+/**
+ * The id of the tab that reported an annotation of `url`. Polls from here, so a service worker restarted
+ * between polls is no problem.
  */
 export async function tabOf(control: TestPage, url: string): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const id = await control.evaluate(async (url: string) => {
-      type Api = {
-        tabs: { query(q: object): Promise<{ id?: number }[]> };
-        runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { url: string } | null }> };
-      };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      const api = g.browser ?? g.chrome;
-      for (const tab of await api.tabs.query({})) {
-        const r = await api.runtime.sendMessage({
-          crosscheck: 1,
-          call: 'tabAnnotation',
-          payload: { tabId: tab.id },
-        });
-        if (r?.ok && r.value?.url === url) return tab.id ?? null;
-      }
-      return null;
-    }, url);
-    if (id !== null) return id;
+    const found = await lookUpTab(control, url);
+    if (found) return found.tabId;
     await new Promise((r) => setTimeout(r, 100));
   }
   return assert.fail(`no tab reports an annotation of ${url}`);
+}
+
+/** The last annotation report for `url` that `accept`s, polled for about 10 s; null if none came. */
+export async function annotationOf(
+  control: TestPage,
+  url: string,
+  accept: (report: AnnotationReport) => boolean = () => true,
+): Promise<AnnotationReport | null> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = await lookUpTab(control, url);
+    if (found && accept(found.report)) return found.report;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+/**
+ * Opens the test pages' server and the browser with the built extension before the current suite's tests
+ * and closes both after them; `opened` receives them (and may prepare more, such as extra routes).
+ */
+export function openForSuite(
+  name: BrowserName,
+  opened: (browser: TestBrowser, server: StaticServer) => void | Promise<void>,
+): void {
+  let browser: TestBrowser | undefined;
+  let server: StaticServer | undefined;
+  before(async () => {
+    server = await servePages();
+    browser = await launch(name);
+    await opened(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

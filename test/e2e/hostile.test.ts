@@ -2,41 +2,14 @@
 // page of 50,000 elements, a page that rebuilds its DOM on every animation frame, open shadow roots and
 // iframes, pages that re-render away the highlights, and right-to-left and CJK text. Each test names
 // the protection it guards; docs/reliability.md lists them.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
-import { readMarks, servePages, tabOf } from './helpers.ts';
-import type { AnnotationReport } from '../../src/shared/messages.ts';
+import { type TestBrowser, type TestPage, E2E_BROWSERS } from './drivers.ts';
+import { annotationOf, openForSuite, readMarks, tabOf } from './helpers.ts';
 import { bigPage, rafPage, SEED_SENTENCES } from './hostile-pages.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The tab's last annotation report (from an extension page), once one exists for `url`. */
-async function annotationOf(control: TestPage, url: string): Promise<AnnotationReport | null> {
-  return control.evaluate(async (url: string) => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]> };
-      runtime: {
-        sendMessage(m: unknown): Promise<{ ok: boolean; value?: AnnotationReport | null } | undefined>;
-      };
-    };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const api = g.browser ?? g.chrome;
-    for (let attempt = 0; attempt < 100; attempt++) {
-      for (const tab of await api.tabs.query({})) {
-        const reply = await api.runtime.sendMessage({
-          crosscheck: 1,
-          call: 'tabAnnotation',
-          payload: { tabId: tab.id },
-        });
-        if (reply?.ok && reply.value?.url === url) return reply.value;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return null;
-  }, url);
-}
 
 interface Heartbeat {
   maxGapMs: number;
@@ -58,17 +31,13 @@ for (const name of E2E_BROWSERS) {
     let browser: TestBrowser;
     let server: StaticServer;
     let control: TestPage;
-    before(async () => {
-      server = await servePages();
+    openForSuite(name, async (b, s) => {
+      browser = b;
+      server = s;
       server.routes.set('/gen/big.html', bigPage());
       server.routes.set('/gen/raf.html', rafPage());
-      browser = await launch(name);
       control = await browser.newPage();
       await control.goto(browser.extensionUrl('popup.html'));
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
     });
 
     test('5 MB of text in 50,000 elements: the seed sentences are marked and the tab never freezes', async () => {

@@ -1,22 +1,18 @@
 // The foundation in both browsers: each built folder loads, its background answers an extension page
 // and its content script highlights a local page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type TestBrowser, E2E_BROWSERS } from './drivers.ts';
-import { readMarks, servePages } from './helpers.ts';
+import { type TestBrowser, E2E_BROWSERS } from './drivers.ts';
+import { openForSuite, readMarks } from './helpers.ts';
 
 for (const name of E2E_BROWSERS) {
   describe(`smoke in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;
-    before(async () => {
-      server = await servePages();
-      browser = await launch(name);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
+    openForSuite(name, (b, s) => {
+      browser = b;
+      server = s;
     });
 
     test('the built background is the one the browser runs', () => {

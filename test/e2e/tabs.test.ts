@@ -2,11 +2,11 @@
 // pages): every tab's annotation report reaches the background, the demo-page tabs have their
 // highlights, and the background keeps answering an extension page's calls during the load. Timing
 // is measured by `npm run bench:tabs` (test/bench/tabs.ts), not asserted here.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StaticServer } from '../../build/serve.ts';
-import { launch, type TestBrowser, E2E_BROWSERS } from './drivers.ts';
-import { readMarks, servePages } from './helpers.ts';
+import { type TestBrowser, E2E_BROWSERS } from './drivers.ts';
+import { openForSuite, readMarks } from './helpers.ts';
 import { DEMO_COPIES, openTwentyTabs } from '../bench/tabs.ts';
 
 const PROBE = [
@@ -18,13 +18,9 @@ for (const name of E2E_BROWSERS) {
   describe(`twenty tabs in ${name}`, () => {
     let browser: TestBrowser;
     let server: StaticServer;
-    before(async () => {
-      server = await servePages();
-      browser = await launch(name);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
+    openForSuite(name, (b, s) => {
+      browser = b;
+      server = s;
     });
 
     test('twenty news tabs opened at once are all annotated; the background keeps answering', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../../src/background/transfer-store.ts';
 import { PackError, parsePackText } from '../../../src/core/claim-pack.ts';
 import { mutated } from '../../fixtures/transfer/mutate.ts';
+import { alphaReview } from '../reliability/store-kit.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/transfer');
 const packText = readFileSync(join(FIXTURES, 'small-pack.json'), 'utf8');
@@ -41,14 +42,7 @@ async function snapshot(db: CrosscheckDB) {
 async function seeded(): Promise<CrosscheckDB> {
   const db = fresh();
   await importPack(db, parsePackText(packText));
-  await db.reviews.put({
-    targetId: 'alpha:0',
-    targetKind: 'claim',
-    status: 'inaccurate',
-    note: 'Vienna',
-    reviewer: 'Mo',
-    updatedAt: NOW - 1000,
-  });
+  await db.reviews.put(alphaReview());
   return db;
 }
 

@@ -20,7 +20,7 @@ import { openDatabase } from '../../../src/background/db.ts';
 import { importPack } from '../../../src/background/store.ts';
 import { importFile } from '../../../src/background/transfer-store.ts';
 import type { ClaimPack } from '../../../src/core/types.ts';
-import { NOW, assertConsistent, dump } from './store-kit.ts';
+import { NOW, alphaReview, assertConsistent, dump } from './store-kit.ts';
 import { brokenText, mutatedDoc, randomJsonText, validFeed, validPack } from './fuzz-kit.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/transfer');
@@ -335,14 +335,7 @@ describe('through the store', () => {
   const seeded = async () => {
     const db = openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
     await importPack(db, smallPack);
-    await db.reviews.put({
-      targetId: 'alpha:0',
-      targetKind: 'claim',
-      status: 'inaccurate',
-      note: 'Vienna',
-      reviewer: 'Mo',
-      updatedAt: NOW - 1000,
-    });
+    await db.reviews.put(alphaReview());
     return db;
   };
 

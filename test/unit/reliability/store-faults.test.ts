@@ -15,6 +15,7 @@ import type { ExtractedPage } from '../../../src/shared/messages.ts';
 import {
   NOW,
   assertConsistent,
+  alphaReview,
   bigPack,
   dump,
   fresh,
@@ -48,14 +49,7 @@ async function populated(): Promise<{ db: CrosscheckDB; plan: FaultPlan }> {
   await loadSeedPack(db, seed, serializePack(seed));
   await importPack(db, parsePackText(packText));
   await clipArticle(db, page(), NOW);
-  await db.reviews.put({
-    targetId: 'alpha:0',
-    targetKind: 'claim',
-    status: 'inaccurate',
-    note: 'Vienna',
-    reviewer: 'Mo',
-    updatedAt: NOW - 1000,
-  });
+  await db.reviews.put(alphaReview());
   await assertConsistent(db);
   return { db, plan };
 }

@@ -11,6 +11,17 @@ export const NOW = Date.parse('2026-03-01T00:00:00Z');
 
 export const fresh = (): CrosscheckDB => openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
 
+/** A moderator's review of claim alpha:0 (of test/fixtures/transfer/small-pack.json), a second old. */
+export const alphaReview = () =>
+  ({
+    targetId: 'alpha:0',
+    targetKind: 'claim',
+    status: 'inaccurate',
+    note: 'Vienna',
+    reviewer: 'Mo',
+    updatedAt: NOW - 1000,
+  }) as const;
+
 export const TABLES = [
   'sources',
   'claims',
