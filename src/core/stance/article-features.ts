@@ -34,6 +34,11 @@ function termVectors(vocab: Vocabulary, ws: readonly string[], offset: number) {
     const i = vocab.index.get(w);
     if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
   }
+  return weigh(vocab, tf, offset);
+}
+
+/** Term counts (vocabulary index → count, in first-seen order) to the two unit-length vectors. */
+function weigh(vocab: Vocabulary, tf: ReadonlyMap<number, number>, offset: number) {
   let n2 = 0;
   let t2 = 0;
   for (const [i, c] of tf) {
@@ -66,15 +71,23 @@ const negator = (w: string) => NEGATORS.has(w) || w.endsWith("n't") || w.endsWit
 interface BodySentence {
   text: string;
   words: string[];
-  set: Set<string>;
+  /** The words as the body's word numbers (BodyView.ids). */
+  ids: number[];
 }
 
-/** What the article stance model needs of a body, independent of any headline. */
+/**
+ * What the article stance model needs of a body, independent of any headline. Each distinct word gets a
+ * number in first-seen order, and sentences and bigrams are kept as numbers: a body is read once per
+ * article but its sentences are searched for every headline, and numbers cost no hashing or string
+ * building (reading a body took 0.3 ms with a Set of strings per sentence; docs/benchmarks.md).
+ */
 export interface BodyView {
   vec: Sparse;
   tfidf: Map<number, number>;
-  all: Set<string>;
-  bigrams: Set<string>;
+  /** Distinct word → its number. */
+  ids: Map<string, number>;
+  /** The body's content words (stop words left out), as word numbers, in order: its bigrams. */
+  contentIds: number[];
   sentences: BodySentence[];
   refute: number;
   hedge: number;
@@ -84,38 +97,110 @@ export interface BodyView {
 export function bodyView(vocab: Vocabulary, body: string): BodyView {
   // The body is tokenised once, sentence by sentence: the split falls on whitespace only, so the
   // sentences' words joined are exactly the body's words.
-  const ws: string[] = [];
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const counts: number[] = [];
+  const parts: number[][] = [];
   const sentences: BodySentence[] = [];
+  let length = 0;
   for (const part of body.split(/(?<=[.!?])\s+|\n+/)) {
     const sw = words(part);
-    for (const w of sw) ws.push(w);
-    if (sw.length > 2) sentences.push({ text: part.trim(), words: sw, set: new Set(sw) });
+    const sid: number[] = [];
+    for (let k = 0; k < sw.length; k++) {
+      const w = sw[k]!;
+      let id = ids.get(w);
+      if (id === undefined) {
+        ids.set(w, (id = distinct.length));
+        distinct.push(w);
+        counts.push(0);
+      }
+      counts[id]!++;
+      sid.push(id);
+    }
+    length += sw.length;
+    parts.push(sid);
+    if (sw.length > 2) sentences.push({ text: part.trim(), words: sw, ids: sid });
   }
-  const { vec, tfidf } = termVectors(vocab, ws, 0);
-  // One pass for the rest: the word set, the cue counts, and the bigrams of consecutive content words.
-  const all = new Set<string>();
-  const bigrams = new Set<string>();
+  // Term counts in first-seen order, cue counts and stop words, all once per distinct word.
+  const tf = new Map<number, number>();
+  const stop = new Uint8Array(distinct.length);
   let refute = 0;
   let hedge = 0;
-  let prev: string | undefined;
-  for (const w of ws) {
-    all.add(w);
-    if (REFUTE_WORDS.has(w)) refute++;
-    if (HEDGE_WORDS.has(w)) hedge++;
-    if (STOP_WORDS.has(w)) continue;
-    if (prev !== undefined) bigrams.add(`${prev} ${w}`);
-    prev = w;
+  for (let id = 0; id < distinct.length; id++) {
+    const w = distinct[id]!;
+    const i = vocab.index.get(w);
+    if (i !== undefined) tf.set(i, counts[id]!);
+    if (REFUTE_WORDS.has(w)) refute += counts[id]!;
+    if (HEDGE_WORDS.has(w)) hedge += counts[id]!;
+    if (STOP_WORDS.has(w)) stop[id] = 1;
   }
-  return {
-    vec,
-    tfidf,
-    all,
-    bigrams,
-    sentences,
-    refute,
-    hedge,
-    length: ws.length,
-  };
+  const { vec, tfidf } = weigh(vocab, tf, 0);
+  const contentIds: number[] = [];
+  for (const sid of parts) for (const id of sid) if (!stop[id]) contentIds.push(id);
+  return { vec, tfidf, ids, contentIds, sentences, refute, hedge, length };
+}
+
+/**
+ * For each body sentence, how many of the given distinct words it contains. Words the body lacks count
+ * nowhere; a stamp per word number makes each word count once per sentence.
+ */
+export function sentenceHits(body: BodyView, distinctWords: Iterable<string>): number[] {
+  const wanted = new Uint8Array(body.ids.size);
+  for (const w of distinctWords) {
+    const id = body.ids.get(w);
+    if (id !== undefined) wanted[id] = 1;
+  }
+  const seen = new Int32Array(body.ids.size);
+  return body.sentences.map((s, k) => {
+    let n = 0;
+    for (const id of s.ids) {
+      if (wanted[id] && seen[id] !== k + 1) {
+        seen[id] = k + 1;
+        n++;
+      }
+    }
+    return n;
+  });
+}
+
+/**
+ * How many of the consecutive pairs of these distinct words (a, b) occur in the body as consecutive
+ * content words. One pass over the body per headline: cheaper than a set of the body's bigrams built
+ * for every new article, since the headline has a handful of pairs and most body words are not in them.
+ */
+function bigramsFound(body: BodyView, distinctWords: readonly string[]): number {
+  const n = body.ids.size;
+  const wanted = new Set<number>();
+  const first = new Uint8Array(n);
+  for (let i = 1; i < distinctWords.length; i++) {
+    const a = body.ids.get(distinctWords[i - 1]!);
+    const b = body.ids.get(distinctWords[i]!);
+    if (a === undefined || b === undefined) continue;
+    wanted.add(a * n + b);
+    first[a] = 1;
+  }
+  if (!wanted.size) return 0;
+  const found = new Set<number>();
+  const seq = body.contentIds;
+  for (let p = 1; p < seq.length; p++) {
+    const a = seq[p - 1]!;
+    if (!first[a]) continue;
+    const key = a * n + seq[p]!;
+    if (wanted.has(key)) found.add(key);
+  }
+  return found.size;
+}
+
+/** How many of the given distinct words occur in any of the given sentences. */
+function hitsIn(body: BodyView, distinctWords: readonly string[], sentences: readonly BodySentence[]) {
+  const present = new Uint8Array(body.ids.size);
+  for (const s of sentences) for (const id of s.ids) present[id] = 1;
+  let n = 0;
+  for (const w of distinctWords) {
+    const id = body.ids.get(w);
+    if (id !== undefined && present[id]) n++;
+  }
+  return n;
 }
 
 /** The dense pair features (the body's term frequencies, the rest of the input, are body.vec). */
@@ -125,12 +210,11 @@ export function pairInputs(vocab: Vocabulary, headline: string, body: BodyView):
   const vec: Sparse = { idx: [], val: [] };
   const hc = [...new Set(content(ws))];
   const n = hc.length || 1;
-  const covered = (set: ReadonlySet<string>) => hc.filter((w) => set.has(w)).length / n;
 
   // The body sentences that share most of the headline's content words: where a stance would be said.
-  const scored = body.sentences.map((s, i) => ({ s, i, c: covered(s.set) }));
+  const hits = sentenceHits(body, hc);
+  const scored = body.sentences.map((s, i) => ({ s, i, c: hits[i]! / n }));
   const top = [...scored].sort((x, y) => y.c - x.c || x.i - y.i).slice(0, 3);
-  const lead = new Set(body.sentences.slice(0, 2).flatMap((s) => s.words));
   let topRefute = 0;
   let topHedge = 0;
   let negNear = 0;
@@ -147,18 +231,17 @@ export function pairInputs(vocab: Vocabulary, headline: string, body: BodyView):
     const tv = termVectors(vocab, top[0].s.words, 0).tfidf;
     bestCos = cosine(tfidf, tv);
   }
-  let bi = 0;
-  for (let i = 1; i < hc.length; i++) if (body.bigrams.has(`${hc[i - 1]} ${hc[i]}`)) bi++;
+  const bi = bigramsFound(body, hc);
   const nums = hc.filter(isNumber);
-  const numsFound = nums.filter((w) => body.all.has(w)).length;
+  const numsFound = nums.filter((w) => body.ids.has(w)).length;
   const headRefute = ws.filter((w) => REFUTE_WORDS.has(w)).length;
   const headHedge = ws.filter((w) => HEDGE_WORDS.has(w)).length;
-  const topWords = new Set(top.flatMap((t) => t.s.words));
+  const inBody = hc.filter((w) => body.ids.has(w)).length;
 
   const dense = [
     cosine(tfidf, body.tfidf),
-    covered(body.all),
-    covered(lead),
+    inBody / n,
+    hitsIn(body, hc, body.sentences.slice(0, 2)) / n,
     top[0]?.c ?? 0,
     hc.length > 1 ? bi / (hc.length - 1) : 0,
     headRefute ? 1 : 0,
@@ -173,11 +256,15 @@ export function pairInputs(vocab: Vocabulary, headline: string, body: BodyView):
     nums.length && !numsFound ? 1 : 0,
     Math.log1p(body.length) / 8,
     bestCos,
-    covered(topWords),
+    hitsIn(
+      body,
+      hc,
+      top.map((t) => t.s),
+    ) / n,
     headRefute % 2,
     body.refute % 2,
     (top[1]?.c ?? 0) * (top[2]?.c ?? 0),
-    Math.min(body.sentences.filter((s) => covered(s.set) >= 0.5).length, 10) / 10,
+    Math.min(scored.filter((x) => x.c >= 0.5).length, 10) / 10,
   ];
   const base = vocab.idf.length;
   dense.forEach((v, k) => {

@@ -3,7 +3,14 @@
 // split (build/train.ts). A body is analysed once and its share of the first layer cached, so the many
 // claims scored against one article cost only their own few words each.
 import type { Comparison, Stance } from '../types.ts';
-import { bodyView, pairInputs, vocabulary, type BodyView, type Vocabulary } from './article-features.ts';
+import {
+  bodyView,
+  pairInputs,
+  sentenceHits,
+  vocabulary,
+  type BodyView,
+  type Vocabulary,
+} from './article-features.ts';
 import { ARTICLE_WEIGHTS } from './article-weights.ts';
 import { Mlp } from './mlp.ts';
 import { REFUTE_WORDS, words } from './words.ts';
@@ -60,12 +67,9 @@ export function closeSentences(
 ): { index: number; text: string; coverage: number }[] {
   const { view } = body(articleText);
   const cw = new Set(words(claim));
+  const hits = sentenceHits(view, cw);
   return view.sentences
-    .map((s, index) => {
-      let n = 0;
-      for (const w of cw) if (s.set.has(w)) n++;
-      return { index, text: s.text, n };
-    })
+    .map((s, index) => ({ index, text: s.text, n: hits[index]! }))
     .sort((x, y) => y.n - x.n || x.index - y.index)
     .slice(0, k)
     .map(({ index, text, n }) => ({ index, text, coverage: cw.size ? n / cw.size : 0 }));
@@ -79,11 +83,10 @@ export function articleStance(claim: string, articleText: string): Comparison {
   const stance = STANCE_OF[ARTICLE_CLASSES[best]!];
   const { view } = body(articleText);
   const cw = new Set(words(claim));
+  const hits = sentenceHits(view, cw);
   let top: { text: string; score: number } | undefined;
-  for (const s of view.sentences) {
-    let n = 0;
-    for (const w of cw) if (s.set.has(w)) n++;
-    const score = cw.size ? n / cw.size : 0;
+  for (const [k, s] of view.sentences.entries()) {
+    const score = cw.size ? hits[k]! / cw.size : 0;
     if (!top || score > top.score) top = { text: s.text, score };
   }
   const similarity = Math.round((top?.score ?? 0) * 1000) / 1000;

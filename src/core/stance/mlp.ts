@@ -57,12 +57,22 @@ export class Mlp {
   partial(idx: ArrayLike<number>, val: ArrayLike<number>, into?: Float32Array): Float32Array {
     const out = into ?? new Float32Array(this.width);
     const n = this.width;
+    const { w1, s1 } = this;
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!;
-      const v = val[k]! * this.s1[i]!;
+      const v = val[k]! * s1[i]!;
       if (!v) continue;
       const row = i * n;
-      for (let j = 0; j < n; j++) out[j]! += v * this.w1[row + j]!;
+      // Four at a time: a body's ~120 inputs × 100 units is most of a new article's first-layer cost, and
+      // the unrolled loop takes 0.04 ms instead of 0.055 (same sums, in the same order).
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        out[j]! += v * w1[row + j]!;
+        out[j + 1]! += v * w1[row + j + 1]!;
+        out[j + 2]! += v * w1[row + j + 2]!;
+        out[j + 3]! += v * w1[row + j + 3]!;
+      }
+      for (; j < n; j++) out[j]! += v * w1[row + j]!;
     }
     return out;
   }
