@@ -10,10 +10,29 @@ import { HEDGE_WORDS, REFUTE_WORDS, STOP_WORDS, words } from './words.ts';
 export interface Vocabulary {
   index: ReadonlyMap<string, number>;
   idf: Float32Array;
+  /**
+   * Every vocabulary or cue word → (vocabulary index + 1) × 8 + STOP | REFUTE | HEDGE (index + 1 is 0
+   * for a cue word outside the vocabulary). A new body's distinct words are each looked up once here
+   * instead of four times (one table of 5,000 words and three cue lists): 0.03 ms of a new article.
+   */
+  lexicon: ReadonlyMap<string, number>;
 }
 
+const STOP = 1;
+const REFUTE = 2;
+const HEDGE = 4;
+
 export function vocabulary(list: readonly string[], idf: ArrayLike<number>): Vocabulary {
-  return { index: new Map(list.map((w, i) => [w, i])), idf: Float32Array.from(idf) };
+  const index = new Map(list.map((w, i) => [w, i]));
+  const lexicon = new Map<string, number>();
+  for (const [w, i] of index) lexicon.set(w, (i + 1) * 8);
+  const mark = (set: ReadonlySet<string>, bit: number) => {
+    for (const w of set) lexicon.set(w, (lexicon.get(w) ?? 0) | bit);
+  };
+  mark(STOP_WORDS, STOP);
+  mark(REFUTE_WORDS, REFUTE);
+  mark(HEDGE_WORDS, HEDGE);
+  return { index, idf: Float32Array.from(idf), lexicon };
 }
 
 /** Number of dense features after the two term-frequency blocks. */
@@ -127,12 +146,12 @@ export function bodyView(vocab: Vocabulary, body: string): BodyView {
   let refute = 0;
   let hedge = 0;
   for (let id = 0; id < distinct.length; id++) {
-    const w = distinct[id]!;
-    const i = vocab.index.get(w);
-    if (i !== undefined) tf.set(i, counts[id]!);
-    if (REFUTE_WORDS.has(w)) refute += counts[id]!;
-    if (HEDGE_WORDS.has(w)) hedge += counts[id]!;
-    if (STOP_WORDS.has(w)) stop[id] = 1;
+    const entry = vocab.lexicon.get(distinct[id]!);
+    if (entry === undefined) continue;
+    if (entry >= 8) tf.set((entry >> 3) - 1, counts[id]!);
+    if (entry & REFUTE) refute += counts[id]!;
+    if (entry & HEDGE) hedge += counts[id]!;
+    if (entry & STOP) stop[id] = 1;
   }
   const { vec, tfidf } = weigh(vocab, tf, 0);
   const contentIds: number[] = [];
