@@ -6,6 +6,7 @@ import { CONTAINERS, COUNTRIES } from './gazetteer.ts';
 import { ANTONYMS, AUXILIARIES } from './lexicon.ts';
 import type { DateMention, NumberMention } from './quantities.ts';
 import { splitSentences } from './split-sentences.ts';
+import { Recent } from './recent.ts';
 import { articleStance, closeSentences } from './stance/article-model.ts';
 import { learnedStance } from './stance/headline-model.ts';
 import type { Comparison, Reason, Stance } from './types.ts';
@@ -465,7 +466,7 @@ export function compareByRules(a: string | Features, b: string | Features): Comp
 export const RESTATEMENT = { conflicts: 0.7, corroborates: 0.9, sentences: 2, coverage: 0.2 };
 
 /** Analysed body sentences of the last few articles, by sentence index. */
-const analysedSentences = new Map<string, Map<number, Features>>();
+const analysedSentences = new Recent<string, Map<number, Features>>(4);
 
 /**
  * The article's stance toward a claim (a headline against a whole body): the article model
@@ -474,12 +475,7 @@ const analysedSentences = new Map<string, Map<number, Features>>();
  */
 export function compareToArticle(claim: string, articleText: string): Comparison {
   const learned = articleStance(claim, articleText);
-  let memo = analysedSentences.get(articleText);
-  if (!memo) {
-    memo = new Map();
-    analysedSentences.set(articleText, memo);
-    if (analysedSentences.size > 4) analysedSentences.delete(analysedSentences.keys().next().value!);
-  }
+  const memo = analysedSentences.get(articleText) ?? analysedSentences.set(articleText, new Map());
   let fc: Features | undefined;
   for (const s of closeSentences(claim, articleText, RESTATEMENT.sentences)) {
     // A sentence with few of the claim's words cannot restate it, so neither it nor the claim need the

@@ -12,6 +12,7 @@ import {
   type Vocabulary,
 } from './article-features.ts';
 import { ARTICLE_WEIGHTS } from './article-weights.ts';
+import { Recent } from '../recent.ts';
 import { Mlp } from './mlp.ts';
 import { REFUTE_WORDS, words } from './words.ts';
 
@@ -33,18 +34,14 @@ function model() {
 }
 
 /** The last few bodies seen: a claim base is usually scored against one article many times in a row. */
-const cache = new Map<string, { view: BodyView; partial: Float32Array }>();
-const CACHE_SIZE = 4;
+const cache = new Recent<string, { view: BodyView; partial: Float32Array }>(4);
 
 function body(text: string) {
   const hit = cache.get(text);
   if (hit) return hit;
   const { model: m, vocab } = model();
   const view = bodyView(vocab, text);
-  const entry = { view, partial: m.partial(view.vec.idx, view.vec.val) };
-  cache.set(text, entry);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return entry;
+  return cache.set(text, { view, partial: m.partial(view.vec.idx, view.vec.val) });
 }
 
 /** Class probabilities (agree, disagree, discuss, unrelated), after the shipped per-class offsets. */
