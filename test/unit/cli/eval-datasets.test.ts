@@ -71,6 +71,18 @@ describe('parseCsv', () => {
       () => parseCsv('a\n"x"y\n'),
       (e: unknown) => e instanceof CsvError && e.line === 2 && /after a closing quote/.test(e.message),
     );
+    // Line breaks inside an earlier quoted field count toward the line of a later problem.
+    assert.throws(
+      () => parseCsv('a,b\n"one\ntwo","""x""\n"\n"three\n"y\n'),
+      (e: unknown) => e instanceof CsvError && e.line === 6 && /after a closing quote/.test(e.message),
+    );
+  });
+
+  it('reads empty and all-quote quoted fields', () => {
+    assert.deepEqual(fields('a,b,c\n"","""""",""""\n'), [
+      ['a', 'b', 'c'],
+      ['', '""', '"'],
+    ]);
   });
 
   it('parseCsvRecords keys fields by header and checks columns and field counts', () => {

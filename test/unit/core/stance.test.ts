@@ -126,6 +126,13 @@ test('article features: coverage, missing numbers, refuting words near the claim
   assert.equal(dense(14), 1); // its number is nowhere in the body
   assert.ok(dense(8) > 0); // "denied" in a sentence close to the headline
   assert.ok(x.idx.every((i) => i < base + ARTICLE_DENSE));
+  // Bigrams of content words: "bread prices" and "prices fell" are in the body; stop words in between
+  // do not part two content words ("prices of bread"), and a reversed pair is not a bigram.
+  assert.equal(dense(4), 2 / 4); // bread prices, prices fell of bread–prices–fell–20–percent's 4 pairs
+  const reversed = pairInputs(vocab, 'Fell prices bread', body);
+  assert.equal(reversed.val[reversed.idx.indexOf(base + 4)] ?? 0, 0);
+  const across = pairInputs(vocab, 'Mild weather', bodyView(vocab, 'It was mild, the weather.'));
+  assert.equal(across.val[across.idx.indexOf(base + 4)], 1);
 });
 
 test('compare(): page sentences get the rules; the model only speaks when the topic is known to be shared', () => {
