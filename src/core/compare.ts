@@ -463,7 +463,7 @@ export function compareByRules(a: string | Features, b: string | Features): Comp
  * FNC-1 train (out-of-fold) the override only ever cost score — 0.5 / 0.7 took 0.73 points, these 0.11 —
  * so it is kept for the near-verbatim sentences where the rules can name the difference (docs/quality.md).
  */
-export const RESTATEMENT = { conflicts: 0.7, corroborates: 0.9, sentences: 2, coverage: 0.2 };
+export const RESTATEMENT = { conflicts: 0.7, corroborates: 0.9, sentences: 2, coverage: 0.25 };
 
 /** Analysed body sentences of the last few articles, by sentence index. */
 const analysedSentences = new Recent<string, Map<number, Features>>(4);
@@ -480,7 +480,8 @@ export function compareToArticle(claim: string, articleText: string): Comparison
   for (const s of closeSentences(claim, articleText, RESTATEMENT.sentences)) {
     // A sentence with few of the claim's words cannot restate it, so neither it nor the claim need the
     // rules' analysis (most of a pair's time). The 92 restatements of FNC-1 train share 29% or more of
-    // the claim's words; the bar is 20%, and skips 59% of the analyses. Sentences come most-shared first.
+    // the claim's words; the bar is 25% (was 20%): the claim is analysed for 36% of FNC-1 train pairs
+    // instead of 47%, and no prediction on train or test changed. Sentences come most-shared first.
     if (s.coverage < RESTATEMENT.coverage) break;
     fc ??= analyze(claim);
     let fs = memo.get(s.index);
