@@ -8,7 +8,6 @@
 import { HEDGE_WORDS, REFUTE_WORDS, STOP_WORDS, words } from './words.ts';
 
 export interface Vocabulary {
-  index: ReadonlyMap<string, number>;
   idf: Float32Array;
   /**
    * Every vocabulary or cue word → (vocabulary index + 1) × 8 + STOP | REFUTE | HEDGE (index + 1 is 0
@@ -18,21 +17,26 @@ export interface Vocabulary {
   lexicon: ReadonlyMap<string, number>;
 }
 
+/** A word's vocabulary index, if it has one. */
+const indexOf = (vocab: Vocabulary, w: string): number | undefined => {
+  const entry = vocab.lexicon.get(w);
+  return entry !== undefined && entry >= 8 ? (entry >> 3) - 1 : undefined;
+};
+
 const STOP = 1;
 const REFUTE = 2;
 const HEDGE = 4;
 
 export function vocabulary(list: readonly string[], idf: ArrayLike<number>): Vocabulary {
-  const index = new Map(list.map((w, i) => [w, i]));
   const lexicon = new Map<string, number>();
-  for (const [w, i] of index) lexicon.set(w, (i + 1) * 8);
+  list.forEach((w, i) => lexicon.set(w, (i + 1) * 8));
   const mark = (set: ReadonlySet<string>, bit: number) => {
     for (const w of set) lexicon.set(w, (lexicon.get(w) ?? 0) | bit);
   };
   mark(STOP_WORDS, STOP);
   mark(REFUTE_WORDS, REFUTE);
   mark(HEDGE_WORDS, HEDGE);
-  return { index, idf: Float32Array.from(idf), lexicon };
+  return { idf: Float32Array.from(idf), lexicon };
 }
 
 /** Number of dense features after the two term-frequency blocks. */
@@ -50,7 +54,7 @@ interface Sparse {
 function termVectors(vocab: Vocabulary, ws: readonly string[], offset: number) {
   const tf = new Map<number, number>();
   for (const w of ws) {
-    const i = vocab.index.get(w);
+    const i = indexOf(vocab, w);
     if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + 1);
   }
   return weigh(vocab, tf, offset);
